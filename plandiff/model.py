@@ -1,0 +1,143 @@
+"""The document model every reader produces and every later stage consumes.
+
+All values are frozen: a stage hands its result forward and never mutates what it was given.
+Every item keeps the original text (``raw``) and its 1-based line span in the source file, so a
+change can always be traced back to both documents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Path = tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A heading. ``path`` holds normalised labels from the root, e.g. ``("I", "1", "(1)", "①")``."""
+
+    path: Path
+    kind: str  # roman | arabic | paren | circled | halfparen | heading | indicators | annex | account
+    marker: str  # as written, e.g. "（1）"
+    title: str  # repaired display text, without the marker
+    raw: str  # the source line as written
+    line: int
+
+    @property
+    def level(self) -> int:
+        return len(self.path)
+
+    @property
+    def label(self) -> str:
+        return self.path[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """A bullet (``・``, ``- ・``) or prose paragraph of the plan body."""
+
+    path: Path
+    line: int
+    end_line: int
+    text: str  # repaired display text: page breaks joined, spaced letters closed, marker removed
+    raw: str  # the source lines as written, joined with newlines
+    kind: str  # bullet | paragraph
+    repost: bool  # marked （再掲）: a repeat of a measure stated elsewhere
+
+
+@dataclass(frozen=True, slots=True)
+class TargetItem:
+    """One line of a ``【指標】`` block (typed extraction happens in plandiff.targets)."""
+
+    path: Path
+    line: int
+    end_line: int
+    text: str
+    raw: str
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    line: int
+    cells: tuple[str, ...]  # tab-separated cells, each stripped; the first is the row label
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A budget annex table: one statement (予算/収支計画/資金計画) of one account."""
+
+    path: Path
+    statement: str  # 予算 | 収支計画 | 資金計画 | "" when no caption was seen
+    account: str  # e.g. "一般勘定"
+    unit: str  # e.g. "百万円"
+    caption: str
+    line: int
+    end_line: int
+    header_rows: int  # the first ``header_rows`` rows are (multi-row) column headers
+    rows: tuple[TableRow, ...]
+    note: str = ""  # e.g. ※端数処理の関係で合計が合わないことがある。
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    title: str = ""
+    organisation: str = ""
+    fiscal_year: int | None = None  # Gregorian year the fiscal year starts in
+    era_year: str = ""  # as written, e.g. "令和3年度"
+    decided: str | None = None  # ISO date of decision
+    decided_raw: str = ""
+    source: str = ""
+    encoding: str = ""
+    format: str = ""  # text | markdown | pdf
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    meta: Metadata
+    sections: tuple[Section, ...] = ()
+    measures: tuple[Measure, ...] = ()
+    targets: tuple[TargetItem, ...] = ()
+    tables: tuple[Table, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+    def section(self, path: Path) -> Section | None:
+        for section in self.sections:
+            if section.path == path:
+                return section
+        return None
+
+
+def path_label(path: Path) -> str:
+    """The path as a reader sees it: ``I > 1 > (1) > ①``."""
+    return " > ".join(path)
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where an item stands in one edition: heading path, first line, and its original text."""
+
+    path: Path
+    line: int
+    text: str
+    end_line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One reported difference between two editions.
+
+    ``kind`` is what changed (section, measure, target, budget); ``change`` how (added, removed,
+    changed, moved, split, merged, renamed; targets and budget lines add their own verbs such as
+    raised/lowered). ``data`` carries the kind-specific fields that go into the JSON output as they
+    are (``metric``, ``old_value``, ``old_amount`` …); ``noise`` counts the differences that were
+    recognised as noise (year rollover, line breaks, spacing, width) and hidden.
+    """
+
+    id: str
+    kind: str
+    change: str
+    old: tuple[Location, ...]
+    new: tuple[Location, ...]
+    score: float
+    data: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+    noise: int = 0

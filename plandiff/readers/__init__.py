@@ -1,0 +1,47 @@
+"""Readers: a path → source lines → :class:`plandiff.model.Document`, whatever the input format."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from plandiff.errors import InputError, StructureError
+from plandiff.model import Document
+from plandiff.parse import assemble
+from plandiff.readers.decode import decode
+from plandiff.readers.lines import split_lines
+from plandiff.readers.markdown import markdown_lines
+
+__all__ = ["read", "read_bytes"]
+
+
+def read(path: str | os.PathLike[str]) -> Document:
+    """Read a plan (``.txt``, ``.md``, ``.pdf``) into the document model. Never writes to it."""
+    p = Path(path)
+    name = str(path)
+    if not p.exists():
+        raise InputError(f"{name}: no such file")
+    if p.is_dir():
+        raise InputError(f"{name}: is a directory, not a plan file")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{name}: cannot be read ({exc.strerror})") from None
+    return read_bytes(data, name, suffix=p.suffix.lower())
+
+
+def read_bytes(data: bytes, name: str = "input", suffix: str = ".txt") -> Document:
+    if data.startswith(b"%PDF") or suffix == ".pdf":  # pragma: no cover - PDF reader lands with issue 6
+        from plandiff.readers.pdf import pdf_lines  # pypdfium2 is imported only for PDFs
+
+        lines, encoding, fmt = pdf_lines(data, name), "PDF text layer", "pdf"
+    else:
+        text, encoding = decode(data, name)
+        if suffix in (".md", ".markdown"):
+            lines, fmt = markdown_lines(text), "markdown"
+        else:
+            lines, fmt = split_lines(text), "text"
+    document = assemble(lines, source=name, encoding=encoding, fmt=fmt)
+    if not document.measures and not document.sections and not document.tables:
+        raise StructureError(f"{name}: no headings, measures or tables found")
+    return document

@@ -1,0 +1,118 @@
+"""Bytes → text, with the encoding detected and named, never guessed silently.
+
+Order: BOM (UTF-8, UTF-16) → strict UTF-8 → the Japanese legacy encodings, each decoded strictly
+and, where more than one decodes, the one charset-normalizer judges most coherent. Binary input
+(NUL bytes without a UTF-16 shape, control characters) is refused with a one-line reason.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from charset_normalizer import from_bytes
+
+from plandiff.errors import InputError
+
+#: Larger inputs are refused: a plan is ~100 KB of text; 20 MB leaves two orders of magnitude.
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+
+_LEGACY = ("euc_jp", "cp932")
+_NAMES = {
+    "utf_8": "UTF-8",
+    "utf_8_sig": "UTF-8 (BOM)",
+    "utf_16": "UTF-16",
+    "utf_16_le": "UTF-16LE",
+    "utf_16_be": "UTF-16BE",
+    "euc_jp": "EUC-JP",
+    "cp932": "CP932 (Shift_JIS)",
+}
+
+
+def _control_ratio(text: str) -> float:
+    if not text:
+        return 0.0
+    bad = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\t\n\r\f") or 0x7F <= ord(ch) < 0xA0)
+    return bad / len(text)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 without a BOM shows as NUL bytes on one side of most code units."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even = data[0::2].count(0) / (len(data) // 2)
+    odd = data[1::2].count(0) / (len(data) // 2)
+    if odd > 0.3 and even < 0.05:
+        return "utf_16_le"
+    if even > 0.3 and odd < 0.05:
+        return "utf_16_be"
+    # Japanese UTF-16 has few NULs; let charset-normalizer judge if it decodes cleanly.
+    return None
+
+
+def decode(data: bytes, name: str = "input") -> tuple[str, str]:
+    """Return ``(text, encoding name)`` or raise :class:`InputError` with the reason."""
+    if len(data) > MAX_TEXT_BYTES:
+        raise InputError(
+            f"{name}: {len(data):,} bytes is over the {MAX_TEXT_BYTES // (1024 * 1024)} MB limit for a plan"
+        )
+    if not data.strip():
+        raise InputError(f"{name}: the file is empty")
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf_8_sig"),
+        (codecs.BOM_UTF16_LE, "utf_16"),
+        (codecs.BOM_UTF16_BE, "utf_16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return _checked(data.decode(codec), codec, name)
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"{name}: starts with a {_NAMES[codec]} byte-order mark but does not decode ({exc.reason})"
+                ) from None
+    if b"\x00" in data:
+        codec16 = _utf16_without_bom(data)
+        if codec16:
+            try:
+                return _checked(data.decode(codec16), codec16, name)
+            except UnicodeDecodeError:
+                pass
+        raise InputError(f"{name}: looks like a binary file (it contains NUL bytes), not a plan's text")
+    try:
+        return _checked(data.decode("utf_8"), "utf_8", name)
+    except UnicodeDecodeError:
+        pass
+    candidates: list[tuple[str, str]] = []
+    for codec in _LEGACY:
+        try:
+            candidates.append((codec, data.decode(codec)))
+        except UnicodeDecodeError:
+            continue
+    if len(candidates) > 1:
+        best = from_bytes(data, cp_isolation=list(_LEGACY)).best()
+        chosen = best.encoding if best is not None else None
+        candidates.sort(key=lambda c: c[0] != chosen)
+    for codec, text in candidates:
+        if _japanese_ratio(text) > 0.2:
+            return _checked(text, codec, name)
+    raise InputError(f"{name}: not text in UTF-8, UTF-16, CP932/Shift_JIS or EUC-JP")
+
+
+def _japanese_ratio(text: str) -> float:
+    chars = [ch for ch in text if not ch.isspace() and not ch.isascii()]
+    if not chars:
+        return 1.0 if text.isascii() else 0.0
+    good = sum(
+        1
+        for ch in chars
+        if "\u3040" <= ch <= "\u30ff"
+        or "\u4e00" <= ch <= "\u9fff"
+        or "\uff01" <= ch <= "\uff5e"
+        or "\u3000" <= ch <= "\u303f"
+    )
+    return good / len(chars)
+
+
+def _checked(text: str, codec: str, name: str) -> tuple[str, str]:
+    if _control_ratio(text) > 0.01:
+        raise InputError(f"{name}: looks like a binary file (control characters), not a plan's text")
+    return text, _NAMES.get(codec, codec)

@@ -1,0 +1,1 @@
+"""Renderers: the document model or a changelog → Markdown, JSON, HTML, outline text."""

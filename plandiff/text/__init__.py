@@ -1,0 +1,1 @@
+"""Text utilities: display repair and comparison keys (normalize), Sudachi tokens (tokenize)."""
