@@ -16,14 +16,14 @@ from plandiff.errors import InputError
 #: Larger inputs are refused: a plan is ~100 KB of text; 20 MB leaves two orders of magnitude.
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 
-_LEGACY = ("euc_jp", "cp932")
+_LEGACY = ("euc_jis_2004", "cp932")  # EUC-JIS-2004 is EUC-JP plus ① and friends
 _NAMES = {
     "utf_8": "UTF-8",
     "utf_8_sig": "UTF-8 (BOM)",
     "utf_16": "UTF-16",
     "utf_16_le": "UTF-16LE",
     "utf_16_be": "UTF-16BE",
-    "euc_jp": "EUC-JP",
+    "euc_jis_2004": "EUC-JP", "euc_jp": "EUC-JP",
     "cp932": "CP932 (Shift_JIS)",
 }
 
