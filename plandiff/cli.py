@@ -63,6 +63,30 @@ def show(
     _run(action)
 
 
+@app.command()
+def diff(
+    old: Annotated[str, typer.Argument(help="The earlier edition (.txt, .md or .pdf)")],
+    new: Annotated[str, typer.Argument(help="The later edition")],
+    format_: Annotated[str, typer.Option("--format", "-f", help="markdown, json or html")] = "markdown",
+    output: OutOpt = None,
+) -> None:
+    """Say what really changed between two editions. Exit 0: no differences, 1: differences, 2: trouble."""
+    from plandiff.errors import PlandiffError as _Error
+    from plandiff.output import write_output
+    from plandiff.report import render_changelog
+
+    def action() -> bool:
+        from plandiff.diff import compare
+
+        if format_ not in ("markdown", "json", "html"):
+            raise _Error(f"unknown --format {format_!r}: use markdown, json or html")
+        changelog = compare(old, new)
+        write_output(render_changelog(changelog, format_), output)
+        return changelog.has_differences
+
+    raise typer.Exit(1 if _run(action) else 0)
+
+
 def main() -> None:
     try:
         app()

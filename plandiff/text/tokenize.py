@@ -27,7 +27,7 @@ class Token:
 def _tokenizer() -> Any:
     from sudachipy import Dictionary, SplitMode  # deferred: loading the dictionary is the cost
 
-    return Dictionary(dict="core").create(SplitMode.C)
+    return Dictionary(dict="core").tokenizer(mode=SplitMode.C)
 
 
 def _chunks(text: str) -> list[str]:
@@ -60,6 +60,9 @@ def tokenize(text: str) -> tuple[Token, ...]:
         for m in tokenizer.tokenize(chunk):
             surface = m.surface()
             if not surface.strip():
+                if out:  # keep spacing for display ("Be a Great Small.") without a token of its own
+                    last = out[-1]
+                    out[-1] = Token(last.surface + surface, last.norm, last.pos)
                 continue
             out.append(Token(surface, m.normalized_form(), m.part_of_speech()[0]))
     return tuple(out)

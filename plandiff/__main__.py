@@ -1,0 +1,5 @@
+"""``python -m plandiff``."""
+
+from plandiff.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Classify aligned items into reported changes: measures, targets, budget lines, and noise."""

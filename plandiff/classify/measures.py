@@ -1,0 +1,118 @@
+"""Aligned measures → changes: added, removed, changed, moved, split, merged; unchanged counted.
+
+A pairing whose comparison sequences are equal (years rolled over at most) is unchanged unless its
+section moved; the differences it had (rollover, spacing, line breaks, width, bullet style) are
+counted as hidden noise. Changed text gets a word-level diff on Sudachi tokens: numbers are single
+tokens, so ``5,000`` is replaced whole, never digit by digit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from plandiff.align.fuzzy import opcodes
+from plandiff.align.items import Item
+from plandiff.align.measures import MeasureAlignment
+from plandiff.align.sections import SectionAlignment
+from plandiff.classify.noise import YEAR_MARK
+from plandiff.model import Change, Location, Measure
+
+Segment = tuple[str, str]  # ("=" | "-" | "+", text)
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureResult:
+    changes: tuple[Change, ...]
+    unchanged: int
+    noisy: int  # unchanged measures whose text differed only by noise
+    rolled: int  # fiscal-year mentions that rolled over in unchanged measures
+
+
+def change_id(kind: str, change: str, old: Sequence[Location], new: Sequence[Location]) -> str:
+    """Stable across reruns and Python hash seeds: derived from what and where only."""
+    basis = f"{kind}|{change}|{[(loc.path, loc.line) for loc in old]}|{[(loc.path, loc.line) for loc in new]}"
+    return f"{kind}-{hashlib.sha1(basis.encode('utf-8')).hexdigest()[:10]}"
+
+
+def location(measure: Measure) -> Location:
+    return Location(measure.path, measure.line, measure.text, measure.end_line)
+
+
+def _year_forms(item: Item, shift: int) -> list[str]:
+    years = iter(item.years)
+    return [str(next(years) + shift) if form == YEAR_MARK else form for form in item.forms]
+
+
+def word_diff(old: Item, new: Item, delta: int) -> tuple[Segment, ...]:
+    """Token-level diff; a fiscal year that merely rolled over compares equal."""
+    a = _year_forms(old, delta)
+    b = _year_forms(new, 0)
+    segments: list[Segment] = []
+
+    def add(op: str, text: str) -> None:
+        if not text:
+            return
+        if segments and segments[-1][0] == op:
+            segments[-1] = (op, segments[-1][1] + text)
+        else:
+            segments.append((op, text))
+
+    for tag, i1, i2, j1, j2 in opcodes(a, b):
+        if tag == "equal":
+            add("=", "".join(t.surface for t in new.tokens[j1:j2]))
+        else:
+            add("-", "".join(t.surface for t in old.tokens[i1:i2]))
+            add("+", "".join(t.surface for t in new.tokens[j1:j2]))
+    # Indel yields delete/insert pairs in either order; show the old words before the new ones.
+    ordered: list[Segment] = []
+    for seg in segments:
+        if seg[0] == "-" and ordered and ordered[-1][0] == "+":
+            ordered.insert(len(ordered) - 1, seg)
+        else:
+            ordered.append(seg)
+    return tuple(ordered)
+
+
+def classify_measures(
+    old: Sequence[Measure],
+    new: Sequence[Measure],
+    old_items: Sequence[Item],
+    new_items: Sequence[Item],
+    sections: SectionAlignment,
+    alignment: MeasureAlignment,
+    delta: int,
+) -> MeasureResult:
+    changes: list[Change] = []
+    unchanged = noisy = rolled = 0
+
+    def emit(change: str, olds: Sequence[int], news: Sequence[int], score: float, **data: object) -> None:
+        o = tuple(location(old[i]) for i in olds)
+        n = tuple(location(new[j]) for j in news)
+        changes.append(Change(change_id("measure", change, o, n), "measure", change, o, n, score, dict(data)))
+
+    for p in alignment.pairings:
+        if p.how in ("split", "merged"):
+            emit(p.how, p.old, p.new, p.score)
+            continue
+        i, j = p.old[0], p.new[0]
+        moved = sections.map_path(old[i].path) != new[j].path
+        if p.how == "exact":
+            if moved:
+                emit("moved", (i,), (j,), p.score, reworded=False)
+            else:
+                unchanged += 1
+                rolled += p.rolled
+                noisy += old[i].text != new[j].text or old[i].raw != new[j].raw
+            continue
+        diff = [list(seg) for seg in word_diff(old_items[i], new_items[j], delta)]
+        if moved:
+            emit("moved", (i,), (j,), p.score, reworded=True, diff=diff)
+        else:
+            emit("changed", (i,), (j,), p.score, diff=diff)
+    for i in alignment.removed:
+        emit("removed", (i,), (), 1.0)
+    for j in alignment.added:
+        emit("added", (), (j,), 1.0)
+    return MeasureResult(tuple(changes), unchanged, noisy, rolled)

@@ -1,0 +1,119 @@
+"""``compare(old, new)``: the pipeline from two documents to a changelog.
+
+read → align sections → align measures → classify → (targets, budget) → :class:`Changelog`.
+Rendering is separate (:mod:`plandiff.render`), so a notebook can inspect the changes directly.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from plandiff.align.fuzzy import Alphabet
+from plandiff.align.items import make_items
+from plandiff.align.measures import align_measures
+from plandiff.align.sections import SectionAlignment, align_sections
+from plandiff.classify.measures import change_id, classify_measures
+from plandiff.model import Change, Document, Location, Metadata, Section
+from plandiff.readers import read
+
+KIND_ORDER = {"section": 0, "target": 1, "measure": 2, "budget": 3}
+_STRUCTURAL = frozenset({"annex", "account"})  # table-level changes are the budget comparison's
+
+
+@dataclass(frozen=True, slots=True)
+class Changelog:
+    old: Metadata
+    new: Metadata
+    old_stats: dict[str, int]
+    new_stats: dict[str, int]
+    changes: tuple[Change, ...]
+    unchanged_measures: int
+    noisy_measures: int  # unchanged measures whose only differences were noise (hidden)
+    rolled_years: int  # fiscal-year mentions that rolled over in unchanged measures
+    year_delta: int
+    warnings: tuple[str, ...] = ()
+    extras: dict[str, object] = field(default_factory=dict, compare=False)
+
+    @property
+    def has_differences(self) -> bool:
+        return bool(self.changes)
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {}
+        for c in self.changes:
+            out.setdefault(c.kind, {}).setdefault(c.change, 0)
+            out[c.kind][c.change] += 1
+        return out
+
+
+def _stats(document: Document) -> dict[str, int]:
+    return {
+        "sections": len(document.sections),
+        "measures": len(document.measures),
+        "targets": len(document.targets),
+        "tables": len(document.tables),
+    }
+
+
+def _section_changes(old: Document, new: Document) -> tuple[list[Change], SectionAlignment]:
+    alignment = align_sections(old.sections, new.sections)
+    changes: list[Change] = []
+
+    def loc(section: Section) -> Location:
+        return Location(section.path, section.line, f"{section.marker} {section.title}".strip())
+
+    for pair in alignment.pairs:
+        if pair.old.kind in _STRUCTURAL or pair.how == "exact":
+            continue
+        parent_renumbered = alignment.map_path(pair.old.path[:-1]) == pair.new.path[:-1]
+        if pair.how == "renumbered" and parent_renumbered and pair.old.label == pair.new.label:
+            continue  # only an ancestor was renumbered: that ancestor is reported, not each child
+        verb = "renamed" if pair.how == "renamed" else "moved"
+        o, n = (loc(pair.old),), (loc(pair.new),)
+        changes.append(Change(change_id("section", verb, o, n), "section", verb, o, n, pair.score))
+    for section in alignment.removed:
+        if section.kind not in _STRUCTURAL:
+            o = (loc(section),)
+            changes.append(Change(change_id("section", "removed", o, ()), "section", "removed", o, (), 1.0))
+    for section in alignment.added:
+        if section.kind not in _STRUCTURAL:
+            n = (loc(section),)
+            changes.append(Change(change_id("section", "added", (), n), "section", "added", (), n, 1.0))
+    return changes, alignment
+
+
+def _sort_key(change: Change) -> tuple[int, int, int, str]:
+    new_line = change.new[0].line if change.new else 0
+    old_line = change.old[0].line if change.old else 0
+    return (KIND_ORDER.get(change.kind, 9), new_line or old_line, old_line, change.id)
+
+
+def compare(old: Document | str | os.PathLike[str], new: Document | str | os.PathLike[str]) -> Changelog:
+    """Compare two editions of a plan (documents, or paths to read)."""
+    old_doc = old if isinstance(old, Document) else read(old)
+    new_doc = new if isinstance(new, Document) else read(new)
+    delta = 0
+    if old_doc.meta.fiscal_year and new_doc.meta.fiscal_year:
+        delta = new_doc.meta.fiscal_year - old_doc.meta.fiscal_year
+
+    section_changes, sections = _section_changes(old_doc, new_doc)
+    alphabet = Alphabet()
+    old_items = make_items([(m.path, m.text, m.repost) for m in old_doc.measures], alphabet)
+    new_items = make_items([(m.path, m.text, m.repost) for m in new_doc.measures], alphabet)
+    alignment = align_measures(old_items, new_items, sections, delta)
+    measures = classify_measures(old_doc.measures, new_doc.measures, old_items, new_items, sections, alignment, delta)
+    changes = sorted([*section_changes, *measures.changes], key=_sort_key)
+    warnings = tuple(f"old: {w}" for w in old_doc.warnings) + tuple(f"new: {w}" for w in new_doc.warnings)
+    return Changelog(
+        old=old_doc.meta,
+        new=new_doc.meta,
+        old_stats=_stats(old_doc),
+        new_stats=_stats(new_doc),
+        changes=tuple(changes),
+        unchanged_measures=measures.unchanged,
+        noisy_measures=measures.noisy,
+        rolled_years=measures.rolled,
+        year_delta=delta,
+        warnings=warnings,
+    )
