@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from plandiff.align.fuzzy import Alphabet
 from plandiff.classify.noise import YEAR_MARK
@@ -33,11 +34,16 @@ class Item:
     repost: bool = False
 
 
+@lru_cache(maxsize=16384)
+def _fold(form: str) -> str:
+    return fold_width(form)  # token forms repeat a great deal; fold each distinct one once
+
+
 def comparison_forms(tokens: Sequence[Token]) -> tuple[tuple[str, ...], tuple[int, ...]]:
     forms: list[str] = []
     years: list[int] = []
     for i, token in enumerate(tokens):
-        form = fold_width(token.norm)
+        form = _fold(token.norm)
         nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
         if nxt == "年度" and _NUMBER_RE.match(form):
             prev = tokens[i - 1].surface if i else ""

@@ -10,7 +10,6 @@ from plandiff.model import Document
 from plandiff.parse import assemble
 from plandiff.readers.decode import decode
 from plandiff.readers.lines import split_lines
-from plandiff.readers.markdown import markdown_lines
 
 __all__ = ["read", "read_bytes"]
 
@@ -38,6 +37,8 @@ def read_bytes(data: bytes, name: str = "input", suffix: str = ".txt") -> Docume
     else:
         text, encoding = decode(data, name)
         if suffix in (".md", ".markdown"):
+            from plandiff.readers.markdown import markdown_lines  # markdown-it only when needed
+
             lines, fmt = markdown_lines(text), "markdown"
         else:
             lines, fmt = split_lines(text), "text"
