@@ -61,7 +61,8 @@ def _section_changes(old: Document, new: Document) -> tuple[list[Change], Sectio
     changes: list[Change] = []
 
     def loc(section: Section) -> Location:
-        return Location(section.path, section.line, f"{section.marker} {section.title}".strip())
+        text = section.title if section.marker in ("", section.title) else f"{section.marker} {section.title}"
+        return Location(section.path, section.line, text)
 
     for pair in alignment.pairs:
         if pair.old.kind in _STRUCTURAL or pair.how == "exact":
@@ -71,7 +72,18 @@ def _section_changes(old: Document, new: Document) -> tuple[list[Change], Sectio
             continue  # only an ancestor was renumbered: that ancestor is reported, not each child
         verb = "renamed" if pair.how == "renamed" else "moved"
         o, n = (loc(pair.old),), (loc(pair.new),)
-        changes.append(Change(change_id("section", verb, o, n), "section", verb, o, n, pair.score))
+        renumbered = pair.how == "renumbered" and parent_renumbered
+        changes.append(
+            Change(
+                change_id("section", verb, o, n),
+                "section",
+                verb,
+                o,
+                n,
+                pair.score,
+                {"renumbered": True} if renumbered else {},
+            )
+        )
     for section in alignment.removed:
         if section.kind not in _STRUCTURAL:
             o = (loc(section),)

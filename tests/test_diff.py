@@ -269,3 +269,26 @@ def test_output_is_byte_identical_across_hash_seeds() -> None:
     assert len(runs) == 1
     md_runs = {_cli("diff", str(FY2021), str(FY2022), env={"PYTHONHASHSEED": seed}).stdout for seed in ("0", "7")}
     assert len(md_runs) == 1
+
+
+def test_inserted_section_renumbers_without_moving_measures(fy2021: Document, base: str) -> None:
+    new_section = (
+        "3. 事業再構築支援\n\n"
+        "- ・事業再構築補助金の円滑な執行を通じて、新分野展開や業態転換に挑戦する中小企業・小規模事業者を支援する。\n\n"
+    )
+    text = edit(base, "3. 新事業展開の促進・創業支援\n", new_section + "4. 新事業展開の促進・創業支援\n")
+    text = edit(text, "4. 経営環境の変化への対応の円滑化\n", "5. 経営環境の変化への対応の円滑化\n")
+    changelog = compare(fy2021, parse(text))
+    sections = {
+        (c.change, c.old[0].path if c.old else (), c.new[0].path, bool(c.data.get("renumbered")))
+        for c in changelog.changes
+        if c.kind == "section"
+    }
+    assert sections == {
+        ("added", (), ("I", "3"), False),
+        ("moved", ("I", "3"), ("I", "4"), True),
+        ("moved", ("I", "4"), ("I", "5"), True),
+    }
+    # the measures under the renumbered sections (and their 【指標】 blocks) are not reported as moved
+    assert summary(changelog) == {("added", (), (line_of(text, "事業再構築補助金の円滑な執行"),))}
+    assert "- **Renumbered** I > 3 l.158 → I > 4 l.162: 4. 新事業展開の促進・創業支援" in markdown.render(changelog)

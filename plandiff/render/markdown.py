@@ -159,7 +159,8 @@ def render(changelog: Changelog, sections_extra: Sequence[str] = ()) -> str:
                     f"{md(change.old[0].text)} → {md(change.new[0].text)}"
                 )
             elif change.change == "moved":
-                out.append(f"- **Moved** {where(change.old[0])} → {where(change.new[0])}: {md(change.new[0].text)}")
+                verb = "Renumbered" if change.data.get("renumbered") else "Moved"
+                out.append(f"- **{verb}** {where(change.old[0])} → {where(change.new[0])}: {md(change.new[0].text)}")
             elif change.change == "added":
                 out.append(f"- **New** {where(change.new[0])}: {md(change.new[0].text)}")
             else:
