@@ -3,14 +3,16 @@
 Public surface:
 
 - :func:`read` — a plan file (.txt in any Japanese encoding, .md, .pdf) → :class:`Document`
-- :func:`compare` — two plans (paths or documents) → a changelog (see :mod:`plandiff.diff`)
+- :func:`compare` — two plans (paths or documents) → a :class:`Changelog` of :class:`Change` items
+- ``plandiff.report.render_changelog(changelog, "markdown" | "json" | "html")`` — the changelog as text
 - :class:`PlandiffError` — every error meant for a user, with a one-line message
 """
 
 from __future__ import annotations
 
+from plandiff.diff import Changelog, compare
 from plandiff.errors import PlandiffError
-from plandiff.model import Document
+from plandiff.model import Change, Document
 from plandiff.readers import read
 
-__all__ = ["Document", "PlandiffError", "read"]
+__all__ = ["Change", "Changelog", "Document", "PlandiffError", "compare", "read"]

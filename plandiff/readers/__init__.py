@@ -7,7 +7,6 @@ from pathlib import Path
 
 from plandiff.errors import InputError, StructureError
 from plandiff.model import Document
-from plandiff.parse import assemble
 from plandiff.readers.decode import decode
 from plandiff.readers.lines import split_lines
 
@@ -42,6 +41,8 @@ def read_bytes(data: bytes, name: str = "input", suffix: str = ".txt") -> Docume
             lines, fmt = markdown_lines(text), "markdown"
         else:
             lines, fmt = split_lines(text), "text"
+    from plandiff.parse.build import assemble  # here, not at the top: the parser imports readers.lines
+
     document = assemble(lines, source=name, encoding=encoding, fmt=fmt)
     if not document.measures and not document.sections and not document.tables:
         raise StructureError(f"{name}: no headings, measures or tables found")
