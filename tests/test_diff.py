@@ -138,6 +138,10 @@ def test_each_kind_of_edit_is_reported_exactly(fy2021: Document, base: str) -> N
             "することにより、時間的・距離的制約を超えた支援を実現し、中小企業や支援機関における機構の支援施策の利用機会を拡大させ、利便性向上につなげる。",
         ],
     ]
+    # the split dropped また、 (shown); the merge changed no words (no diff); the rollover is never shown
+    split = next(c for c in changelog.changes if c.change == "split")
+    assert [seg for seg in split.data["diff"] if seg[0] != "="] == [["-", "また、"]]
+    assert "diff" not in next(c for c in changelog.changes if c.change == "merged").data
     # the renamed heading does not make its measures "moved"
     assert not any(c.change == "moved" and c.old[0].path[:2] == ("I", "3") for c in changelog.changes)
 

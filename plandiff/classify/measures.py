@@ -75,6 +75,25 @@ def word_diff(old: Item, new: Item, delta: int) -> tuple[Segment, ...]:
     return tuple(ordered)
 
 
+def _joined(items: Sequence[Item]) -> Item:
+    """Several items read as one (the parts of a split or a merge), for a word diff against the whole."""
+    first = items[0]
+    return Item(
+        first.index,
+        first.path,
+        "".join(i.text for i in items),
+        tuple(t for i in items for t in i.tokens),
+        tuple(f for i in items for f in i.forms),
+        tuple(y for i in items for y in i.years),
+        "".join(i.code for i in items),
+        first.repost,
+    )
+
+
+def _has_edits(diff: Sequence[Segment]) -> bool:
+    return any(op != "=" for op, _ in diff)
+
+
 def classify_measures(
     old: Sequence[Measure],
     new: Sequence[Measure],
@@ -94,7 +113,11 @@ def classify_measures(
 
     for p in alignment.pairings:
         if p.how in ("split", "merged"):
-            emit(p.how, p.old, p.new, p.score)
+            whole = _joined([old_items[i] for i in p.old])
+            parts = _joined([new_items[j] for j in p.new])
+            pieces = word_diff(whole, parts, delta)
+            extra = {"diff": [list(seg) for seg in pieces]} if _has_edits(pieces) else {}
+            emit(p.how, p.old, p.new, p.score, **extra)
             continue
         i, j = p.old[0], p.new[0]
         moved = sections.map_path(old[i].path) != new[j].path

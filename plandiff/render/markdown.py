@@ -77,17 +77,21 @@ def render_measure(change: Change) -> list[str]:
     head += ")"
     body: list[str] = []
     diff = change.data.get("diff")
-    if isinstance(diff, list):
+    if change.change in ("split", "merged"):
+        if change.change == "split":
+            body.append("  " + _quote(change.old[0].text))
+            body.extend(f"  - {where(loc)}: {md(loc.text)}" for loc in change.new)
+        else:
+            body.extend(f"  - {where(loc)}: {md(loc.text)}" for loc in change.old)
+            body.append("  " + _quote(change.new[0].text))
+        if isinstance(diff, list):
+            body.append("")
+            body.append("  Wording changed as well: " + inline_diff(diff))
+    elif isinstance(diff, list):
         body.append("  " + inline_diff(diff))
     elif change.change == "removed":
         body.append("  " + _quote(change.old[0].text))
     elif change.change in ("added", "moved"):
-        body.append("  " + _quote(change.new[0].text))
-    elif change.change == "split":
-        body.append("  " + _quote(change.old[0].text))
-        body.extend(f"  - {md(loc.text)}" for loc in change.new)
-    elif change.change == "merged":
-        body.extend(f"  - {md(loc.text)}" for loc in change.old)
         body.append("  " + _quote(change.new[0].text))
     return [head, *body]
 
