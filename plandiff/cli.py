@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Annotated, TypeVar
 
 import typer
@@ -65,24 +66,33 @@ def show(
 
 @app.command()
 def diff(
-    old: Annotated[str, typer.Argument(help="The earlier edition (.txt, .md or .pdf)")],
-    new: Annotated[str, typer.Argument(help="The later edition")],
+    files: Annotated[
+        list[str], typer.Argument(help="Two editions, old then new (.txt, .md or .pdf); more compare each to the next")
+    ],
     format_: Annotated[str, typer.Option("--format", "-f", help="markdown, json or html")] = "markdown",
     output: OutOpt = None,
+    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Say which encoding each file was read in")] = False,
 ) -> None:
-    """Say what really changed between two editions. Exit 0: no differences, 1: differences, 2: trouble."""
-    from plandiff.errors import PlandiffError as _Error
+    """Say what really changed between editions. Exit 0: no differences, 1: differences, 2: trouble."""
     from plandiff.output import write_output
-    from plandiff.report import render_changelog
+    from plandiff.report import render_series
 
     def action() -> bool:
         from plandiff.diff import compare
+        from plandiff.errors import PlandiffError as _Error
+        from plandiff.readers import read
 
         if format_ not in ("markdown", "json", "html"):
             raise _Error(f"unknown --format {format_!r}: use markdown, json or html")
-        changelog = compare(old, new)
-        write_output(render_changelog(changelog, format_), output)
-        return changelog.has_differences
+        if len(files) < 2:
+            raise _Error("diff needs two editions: plandiff diff OLD NEW")
+        documents = [read(path) for path in files]
+        if verbose:
+            for document in documents:
+                typer.echo(f"plandiff: {document.meta.source}: read as {document.meta.encoding}", err=True)
+        changelogs = [compare(a, b) for a, b in pairwise(documents)]
+        write_output(render_series(changelogs, format_), output)
+        return any(c.has_differences for c in changelogs)
 
     raise typer.Exit(1 if _run(action) else 0)
 

@@ -19,3 +19,25 @@ def render_changelog(changelog: Changelog, fmt: str = "markdown") -> str:
 
         return to_html(text, f"plandiff: {changelog.old.title} → {changelog.new.title}")
     raise PlandiffError(f"unknown format {fmt!r}: use markdown, json or html")
+
+
+def render_series(changelogs: list[Changelog], fmt: str = "markdown") -> str:
+    """One changelog for a pair; for three or more editions, one per consecutive pair, in order."""
+    if len(changelogs) == 1:
+        return render_changelog(changelogs[0], fmt)
+    if fmt == "json":
+        import json
+
+        from plandiff.render import jsonout
+
+        return json.dumps([jsonout.to_data(c) for c in changelogs], ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    from plandiff.render import markdown
+
+    text = "\n---\n\n".join(markdown.render(c) for c in changelogs)
+    if fmt == "markdown":
+        return text
+    if fmt == "html":
+        from plandiff.render.html import to_html
+
+        return to_html(text, f"plandiff: {changelogs[0].old.title} → {changelogs[-1].new.title}")
+    raise PlandiffError(f"unknown format {fmt!r}: use markdown, json or html")

@@ -296,3 +296,21 @@ def test_inserted_section_renumbers_without_moving_measures(fy2021: Document, ba
     # the measures under the renumbered sections (and their 【指標】 blocks) are not reported as moved
     assert summary(changelog) == {("added", (), (line_of(text, "事業再構築補助金の円滑な執行"),))}
     assert "- **Renumbered** I > 3 l.158 → I > 4 l.162: 4. 新事業展開の促進・創業支援" in markdown.render(changelog)
+
+
+def test_three_editions_compare_each_to_the_next(tmp_path: Path, base: str) -> None:
+    rolled_only = tmp_path / "fy2022-rolled.txt"
+    rolled_only.write_text(base, encoding="utf-8")
+    result = _cli("diff", "-f", "json", str(FY2021), str(rolled_only), str(FY2022))
+    assert result.returncode == 1
+    data = json.loads(result.stdout)
+    jsonschema.Draft202012Validator(jsonout.schema()).validate(data)
+    # both later files are FY2022 (year delta 0), so the constructed edition's 2020年度評価結果 → 2021年度
+    # is no rollover there: a year change between two editions of the same year is reported
+    assert [len(pair["changes"]) for pair in data] == [0, 7]
+    assert [pair["summary"]["noise_hidden"]["rolled_years"] for pair in data] == [10, 0]
+    year_change = [c for c in data[1]["changes"] if c["change"] == "changed" and "評価結果" in c["new"][0]["text"]]
+    assert [[seg for seg in c["diff"] if seg[0] != "="] for c in year_change] == [[["-", "2020"], ["+", "2021"]]]
+    markdown_run = _cli("diff", str(FY2021), str(rolled_only), str(FY2022))
+    assert markdown_run.stdout.decode().count("\n---\n\n# plandiff: ") == 1
+    assert b"No differences beyond noise." in markdown_run.stdout

@@ -104,6 +104,20 @@ def _significance(change: Change) -> tuple[int, float, int]:
     return (rank, change.score - len(text) / 10_000, line)
 
 
+def noise_sentence(changelog: Changelog) -> str:
+    """How much was unchanged, and how much noise was set aside to see that."""
+    text = f"{changelog.unchanged_measures} measures unchanged"
+    if not changelog.noisy_measures:
+        return text + "."
+    text += f", {changelog.noisy_measures} of them only once noise was set aside (not listed)"
+    parts = []
+    if changelog.rolled_years:
+        years = "year" if abs(changelog.year_delta) == 1 else "years"
+        parts.append(f"{changelog.rolled_years} fiscal-year mentions rolled over by {changelog.year_delta} {years}")
+    parts.append("line breaks, spacing, full/half width and bullet style are not compared")
+    return f"{text}: {'; '.join(parts)}."
+
+
 def render(changelog: Changelog, sections_extra: Sequence[str] = ()) -> str:
     out: list[str] = []
     out.append(f"# plandiff: {md(changelog.old.title or 'old')} → {md(changelog.new.title or 'new')}")
@@ -126,19 +140,7 @@ def render(changelog: Changelog, sections_extra: Sequence[str] = ()) -> str:
         for kind in kinds:
             out.append(f"| {kind} | " + " | ".join(str(counts[kind].get(v, 0)) for v in verbs) + " |")
     out.append("")
-    noise = f"{changelog.unchanged_measures} measures unchanged"
-    if changelog.noisy_measures:
-        noise += (
-            f"; {changelog.noisy_measures} of them differed only by noise and are not listed"
-            f" ({changelog.rolled_years} fiscal-year mentions rolled over"
-            + (
-                f" by {changelog.year_delta} year" + ("s" if abs(changelog.year_delta) != 1 else "")
-                if changelog.year_delta
-                else ""
-            )
-            + "; the rest line breaks, spacing, full/half width or bullet style)"
-        )
-    out.append(noise + ".")
+    out.append(noise_sentence(changelog))
     measures = [c for c in changelog.changes if c.kind == "measure"]
     if measures:
         out.append("")
