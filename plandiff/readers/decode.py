@@ -23,7 +23,8 @@ _NAMES = {
     "utf_16": "UTF-16",
     "utf_16_le": "UTF-16LE",
     "utf_16_be": "UTF-16BE",
-    "euc_jis_2004": "EUC-JP", "euc_jp": "EUC-JP",
+    "euc_jis_2004": "EUC-JP",
+    "euc_jp": "EUC-JP",
     "cp932": "CP932 (Shift_JIS)",
 }
 
