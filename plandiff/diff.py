@@ -62,7 +62,7 @@ def _section_changes(old: Document, new: Document) -> tuple[list[Change], Sectio
 
     def loc(section: Section) -> Location:
         text = section.title if section.marker in ("", section.title) else f"{section.marker} {section.title}"
-        return Location(section.path, section.line, text)
+        return Location(section.path, section.line, text, page=section.page)
 
     for pair in alignment.pairs:
         if pair.old.kind in _STRUCTURAL or pair.how == "exact":

@@ -22,6 +22,7 @@ class Section:
     title: str  # repaired display text, without the marker
     raw: str  # the source line as written
     line: int
+    page: int | None = field(default=None, compare=False)  # PDF page, for provenance
 
     @property
     def level(self) -> int:
@@ -43,6 +44,7 @@ class Measure:
     raw: str  # the source lines as written, joined with newlines
     kind: str  # bullet | paragraph
     repost: bool  # marked （再掲）: a repeat of a measure stated elsewhere
+    page: int | None = field(default=None, compare=False)  # PDF page of the first line, for provenance
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +56,7 @@ class TargetItem:
     end_line: int
     text: str
     raw: str
+    page: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +123,7 @@ class Location:
     line: int
     text: str
     end_line: int | None = None
+    page: int | None = None  # PDF page, when the edition was read from a PDF
 
 
 @dataclass(frozen=True, slots=True)

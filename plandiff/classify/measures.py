@@ -37,7 +37,7 @@ def change_id(kind: str, change: str, old: Sequence[Location], new: Sequence[Loc
 
 
 def location(measure: Measure) -> Location:
-    return Location(measure.path, measure.line, measure.text, measure.end_line)
+    return Location(measure.path, measure.line, measure.text, measure.end_line, measure.page)
 
 
 def _year_forms(item: Item, shift: int) -> list[str]:

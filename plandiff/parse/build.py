@@ -73,10 +73,11 @@ class _Builder:
         text = repair(item.text)
         raw = "\n".join(line.text for line in item.lines)
         first, last = item.lines[0].number, item.lines[-1].number
+        page = item.lines[0].page
         if item.target:
-            self.targets.append(TargetItem(item.path, first, last, text, raw))
+            self.targets.append(TargetItem(item.path, first, last, text, raw, page))
         else:
-            self.measures.append(Measure(item.path, first, last, text, raw, item.kind, is_repost(text)))
+            self.measures.append(Measure(item.path, first, last, text, raw, item.kind, is_repost(text), page))
 
     def flush_table(self) -> None:
         rows, self.rows = self.rows, []
@@ -113,7 +114,7 @@ class _Builder:
         self.flush()
         while self.stack and self.stack[-1][0] > keep_rank:
             self.stack.pop()
-        section = Section((*self.path, tok.label), tok.kind, tok.marker, tok.text, line.text, line.number)
+        section = Section((*self.path, tok.label), tok.kind, tok.marker, tok.text, line.text, line.number, line.page)
         self.stack.append((tok.rank, section))
         self.sections.append(section)
 
@@ -125,7 +126,10 @@ class _Builder:
             return
         if kind == "table_row":
             self.flush_item()
-            self.rows.append(TableRow(line.number, tuple(cell.strip() for cell in line.text.split("\t"))))
+            cells = [cell.strip() for cell in line.text.split("\t")]
+            while len(cells) > 1 and not cells[-1]:
+                cells.pop()  # trailing empty cells say nothing (and a PDF cannot show them)
+            self.rows.append(TableRow(line.number, tuple(cells)))
         elif kind == "indicators":
             self.open_section(tok, line, keep_rank=2)  # a target block belongs to its "1." section
         elif kind == "annex":

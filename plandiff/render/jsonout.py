@@ -29,6 +29,8 @@ def _loc(loc: Location) -> dict[str, Any]:
     out: dict[str, Any] = {"path": list(loc.path), "line": loc.line, "text": loc.text}
     if loc.end_line is not None:
         out["end_line"] = loc.end_line
+    if loc.page is not None:
+        out["page"] = loc.page
     return out
 
 

@@ -38,7 +38,8 @@ def _edition(meta: Metadata, stats: dict[str, int]) -> str:
 
 def where(loc: Location) -> str:
     lines = f"l.{loc.line}" if not loc.end_line or loc.end_line == loc.line else f"l.{loc.line}–{loc.end_line}"
-    return f"{md(path_label(loc.path)) or '(top)'} {lines}"
+    page = f" (p.{loc.page})" if loc.page else ""
+    return f"{md(path_label(loc.path)) or '(top)'} {lines}{page}"
 
 
 def _both(change: Change) -> str:
