@@ -97,6 +97,28 @@ def diff(
     raise typer.Exit(1 if _run(action) else 0)
 
 
+@app.command()
+def budget(
+    file: FileArg,
+    format_: Annotated[str, typer.Option("--format", "-f", help="markdown, json or csv")] = "markdown",
+    output: OutOpt = None,
+) -> None:
+    """List a plan's budget lines (statement, account, row, column, amount) and check its totals."""
+    from plandiff.output import write_output
+
+    def action() -> None:
+        from plandiff.extract.budget import budget_lines, reconcile
+        from plandiff.readers import read
+        from plandiff.render.budget import budget_listing
+
+        if format_ not in ("markdown", "json", "csv"):
+            raise PlandiffError(f"unknown --format {format_!r}: use markdown, json or csv")
+        document = read(file)
+        write_output(budget_listing(budget_lines(document), reconcile(document), format_), output)
+
+    _run(action)
+
+
 def main() -> None:
     try:
         app()

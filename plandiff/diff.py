@@ -13,6 +13,7 @@ from plandiff.align.fuzzy import Alphabet
 from plandiff.align.items import make_items
 from plandiff.align.measures import align_measures
 from plandiff.align.sections import SectionAlignment, align_sections
+from plandiff.classify.budget_changes import BudgetComparison, compare_budget
 from plandiff.classify.measures import change_id, classify_measures
 from plandiff.model import Change, Document, Location, Metadata, Section
 from plandiff.readers import read
@@ -33,7 +34,7 @@ class Changelog:
     rolled_years: int  # fiscal-year mentions that rolled over in unchanged measures
     year_delta: int
     warnings: tuple[str, ...] = ()
-    extras: dict[str, object] = field(default_factory=dict, compare=False)
+    budget: BudgetComparison | None = field(default=None, compare=False)
 
     @property
     def has_differences(self) -> bool:
@@ -115,7 +116,8 @@ def compare(old: Document | str | os.PathLike[str], new: Document | str | os.Pat
     new_items = make_items([(m.path, m.text, m.repost) for m in new_doc.measures], alphabet)
     alignment = align_measures(old_items, new_items, sections, delta)
     measures = classify_measures(old_doc.measures, new_doc.measures, old_items, new_items, sections, alignment, delta)
-    changes = sorted([*section_changes, *measures.changes], key=_sort_key)
+    budget = compare_budget(old_doc, new_doc)
+    changes = sorted([*section_changes, *measures.changes, *budget.changes], key=_sort_key)
     warnings = tuple(f"old: {w}" for w in old_doc.warnings) + tuple(f"new: {w}" for w in new_doc.warnings)
     return Changelog(
         old=old_doc.meta,
@@ -128,4 +130,5 @@ def compare(old: Document | str | os.PathLike[str], new: Document | str | os.Pat
         rolled_years=measures.rolled,
         year_delta=delta,
         warnings=warnings,
+        budget=budget,
     )

@@ -6,12 +6,19 @@ from plandiff.diff import Changelog
 from plandiff.errors import PlandiffError
 
 
+def extra_sections(changelog: Changelog) -> list[str]:
+    """The Markdown sections of the typed comparisons (targets, budget), in the changelog's order."""
+    from plandiff.render.budget import budget_markdown
+
+    return [budget_markdown(changelog.budget)] if changelog.budget is not None else []
+
+
 def render_changelog(changelog: Changelog, fmt: str = "markdown") -> str:
     from plandiff.render import jsonout, markdown
 
     if fmt == "json":
         return jsonout.render(changelog)
-    text = markdown.render(changelog)
+    text = markdown.render(changelog, extra_sections(changelog))
     if fmt == "markdown":
         return text
     if fmt == "html":
@@ -33,7 +40,7 @@ def render_series(changelogs: list[Changelog], fmt: str = "markdown") -> str:
         return json.dumps([jsonout.to_data(c) for c in changelogs], ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     from plandiff.render import markdown
 
-    text = "\n---\n\n".join(markdown.render(c) for c in changelogs)
+    text = "\n---\n\n".join(markdown.render(c, extra_sections(c)) for c in changelogs)
     if fmt == "markdown":
         return text
     if fmt == "html":

@@ -193,6 +193,17 @@ def test_corpus_pair_reports_exactly_the_constructed_edits(fy2021: Document) -> 
         ("changed", (315,), (line_of(new_text, "非対面型の支援方法を拡充"),)),
     }
     assert summary(changelog, "section") == {("renamed", (158,), (157,))}
+    budget = sorted(
+        (c.old[0].line, c.new[0].line, tuple(c.data["row"]), tuple(c.data["column"]), c.data["delta"])
+        for c in changelog.changes
+        if c.kind == "budget"
+    )
+    assert budget == [
+        (517, 515, ("収入", "運営費交付金"), ("合計",), 200),
+        (517, 515, ("収入", "運営費交付金"), ("生産性向上業務(一般経理)",), 200),
+        (526, 524, ("収入", "計"), ("合計",), 200),
+        (526, 524, ("収入", "計"), ("生産性向上業務(一般経理)",), 200),
+    ]
     # rollover (10 measures) + the re-joined page break (1) + 2020年度評価結果 → 2021年度 (1) are noise
     assert (changelog.unchanged_measures, changelog.noisy_measures, changelog.rolled_years) == (214, 12, 11)
 
@@ -307,7 +318,7 @@ def test_three_editions_compare_each_to_the_next(tmp_path: Path, base: str) -> N
     jsonschema.Draft202012Validator(jsonout.schema()).validate(data)
     # both later files are FY2022 (year delta 0), so the constructed edition's 2020年度評価結果 → 2021年度
     # is no rollover there: a year change between two editions of the same year is reported
-    assert [len(pair["changes"]) for pair in data] == [0, 7]
+    assert [len(pair["changes"]) for pair in data] == [0, 7 + 4]  # + the 4 budget lines of the constructed edit
     assert [pair["summary"]["noise_hidden"]["rolled_years"] for pair in data] == [10, 0]
     year_change = [c for c in data[1]["changes"] if c["change"] == "changed" and "評価結果" in c["new"][0]["text"]]
     assert [[seg for seg in c["diff"] if seg[0] != "="] for c in year_change] == [[["-", "2020"], ["+", "2021"]]]
