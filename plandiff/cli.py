@@ -119,6 +119,27 @@ def budget(
     _run(action)
 
 
+@app.command()
+def targets(
+    file: FileArg,
+    format_: Annotated[str, typer.Option("--format", "-f", help="markdown or json")] = "markdown",
+    output: OutOpt = None,
+) -> None:
+    """List a plan's numeric targets: metric, value, comparator, key target, where."""
+    from plandiff.output import write_output
+
+    def action() -> None:
+        from plandiff.extract.targets import extract_targets
+        from plandiff.readers import read
+        from plandiff.render.targets import targets_listing
+
+        if format_ not in ("markdown", "json"):
+            raise PlandiffError(f"unknown --format {format_!r}: use markdown or json")
+        write_output(targets_listing(extract_targets(read(file)), format_), output)
+
+    _run(action)
+
+
 def main() -> None:
     try:
         app()

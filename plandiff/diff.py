@@ -15,6 +15,7 @@ from plandiff.align.measures import align_measures
 from plandiff.align.sections import SectionAlignment, align_sections
 from plandiff.classify.budget_changes import BudgetComparison, compare_budget
 from plandiff.classify.measures import change_id, classify_measures
+from plandiff.classify.target_changes import TargetComparison, compare_targets
 from plandiff.model import Change, Document, Location, Metadata, Section
 from plandiff.readers import read
 
@@ -35,6 +36,7 @@ class Changelog:
     year_delta: int
     warnings: tuple[str, ...] = ()
     budget: BudgetComparison | None = field(default=None, compare=False)
+    targets: TargetComparison | None = field(default=None, compare=False)
 
     @property
     def has_differences(self) -> bool:
@@ -117,7 +119,8 @@ def compare(old: Document | str | os.PathLike[str], new: Document | str | os.Pat
     alignment = align_measures(old_items, new_items, sections, delta)
     measures = classify_measures(old_doc.measures, new_doc.measures, old_items, new_items, sections, alignment, delta)
     budget = compare_budget(old_doc, new_doc)
-    changes = sorted([*section_changes, *measures.changes, *budget.changes], key=_sort_key)
+    targets = compare_targets(old_doc, new_doc)
+    changes = sorted([*section_changes, *targets.changes, *measures.changes, *budget.changes], key=_sort_key)
     warnings = tuple(f"old: {w}" for w in old_doc.warnings) + tuple(f"new: {w}" for w in new_doc.warnings)
     return Changelog(
         old=old_doc.meta,
@@ -131,4 +134,5 @@ def compare(old: Document | str | os.PathLike[str], new: Document | str | os.Pat
         year_delta=delta,
         warnings=warnings,
         budget=budget,
+        targets=targets,
     )

@@ -9,8 +9,14 @@ from plandiff.errors import PlandiffError
 def extra_sections(changelog: Changelog) -> list[str]:
     """The Markdown sections of the typed comparisons (targets, budget), in the changelog's order."""
     from plandiff.render.budget import budget_markdown
+    from plandiff.render.targets import targets_markdown
 
-    return [budget_markdown(changelog.budget)] if changelog.budget is not None else []
+    sections = []
+    if changelog.targets is not None:
+        sections.append(targets_markdown(changelog.targets))
+    if changelog.budget is not None:
+        sections.append(budget_markdown(changelog.budget))
+    return sections
 
 
 def render_changelog(changelog: Changelog, fmt: str = "markdown") -> str:

@@ -318,7 +318,7 @@ def test_three_editions_compare_each_to_the_next(tmp_path: Path, base: str) -> N
     jsonschema.Draft202012Validator(jsonout.schema()).validate(data)
     # both later files are FY2022 (year delta 0), so the constructed edition's 2020年度評価結果 → 2021年度
     # is no rollover there: a year change between two editions of the same year is reported
-    assert [len(pair["changes"]) for pair in data] == [0, 7 + 4]  # + the 4 budget lines of the constructed edit
+    assert [len(pair["changes"]) for pair in data] == [0, 7 + 4 + 1]  # + 4 budget lines and the raised target
     assert [pair["summary"]["noise_hidden"]["rolled_years"] for pair in data] == [10, 0]
     year_change = [c for c in data[1]["changes"] if c["change"] == "changed" and "評価結果" in c["new"][0]["text"]]
     assert [[seg for seg in c["diff"] if seg[0] != "="] for c in year_change] == [[["-", "2020"], ["+", "2021"]]]

@@ -32,6 +32,6 @@ def test_html_is_self_contained_and_escapes_plan_text(fy2021: Document, fy2021_t
 def test_html_renders_the_changelog(fy2021: Document) -> None:
     page = render_changelog(compare(fy2021, CORPUS / "smrj-fy2022-annual-plan.CONSTRUCTED.txt"), "html")
     assert "<title>plandiff: 令和3年度計画 → 令和4年度計画</title>" in page
-    assert page.count("<table>") == 4  # summary; budget totals, largest moves, changed lines
+    assert page.count("<table>") == 5  # summary; targets; budget totals, largest moves, changed lines
     assert "<s>260</s> <strong>300</strong>" in page
     assert to_html("# a", "t") == to_html("# a", "t")

@@ -1,0 +1,149 @@
+"""Targets of two editions → changes: new, dropped, raised, lowered, comparator or unit changed,
+key-target status gained or lost, metric reworded with the value kept.
+
+Targets pair by metric (Sudachi-normalised, fiscal years masked, so 2021年度の受講者 = 2022年度の受講者):
+first the same metric in the mapped section, then the most similar metrics. A dropped target
+whose measure is still in the new edition (the sentence stayed, its number went) says so: that is
+often the news.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from plandiff.align.fuzzy import Alphabet, similarity
+from plandiff.align.items import comparison_forms
+from plandiff.classify.measures import change_id
+from plandiff.extract.targets import Target, extract_targets, metric_code
+from plandiff.model import Change, Document
+from plandiff.text.tokenize import tokenize
+
+METRIC_MIN = 0.6
+MEASURE_KEPT_MIN = 0.8
+_ORDER = ("raised", "lowered", "comparator_changed", "unit_changed", "key_target_gained", "key_target_lost", "reworded")
+
+
+@dataclass(frozen=True, slots=True)
+class TargetComparison:
+    changes: tuple[Change, ...]
+    unchanged: int
+    old_count: int
+    new_count: int
+
+
+def _value(v: float) -> int | float:
+    return int(v) if v == int(v) else v
+
+
+def _without_numbers(text: str, alphabet: Alphabet) -> str:
+    forms, _ = comparison_forms(tokenize(text))
+    return alphabet.encode([f for f in forms if not f.replace(",", "").replace(".", "").isdigit()])
+
+
+def compare_targets(old: Document, new: Document) -> TargetComparison:
+    alphabet = Alphabet()
+    olds, news = extract_targets(old), extract_targets(new)
+    old_codes = [metric_code(t.metric, alphabet) for t in olds]
+    new_codes = [metric_code(t.metric, alphabet) for t in news]
+    pairs: dict[int, tuple[int, float]] = {}
+    taken: set[int] = set()
+    for i, code in enumerate(old_codes):  # the same metric; the same section breaks ties
+        same = [j for j, c in enumerate(new_codes) if c == code and j not in taken]
+        if same:
+            j = min(same, key=lambda j: (news[j].path != olds[i].path, j))
+            pairs[i] = (j, 1.0)
+            taken.add(j)
+    candidates = []
+    for i, code in enumerate(old_codes):
+        if i in pairs:
+            continue
+        for j, other in enumerate(new_codes):
+            if j in taken:
+                continue
+            score = similarity(code, other)
+            if score >= METRIC_MIN:
+                candidates.append((-score, olds[i].path != news[j].path, i, j, score))
+    for _, _, i, j, score in sorted(candidates):
+        if i not in pairs and j not in taken:
+            pairs[i] = (j, round(score, 3))
+            taken.add(j)
+
+    changes: list[Change] = []
+    unchanged = 0
+    for i, (j, score) in sorted(pairs.items()):
+        change = _pair_change(olds[i], news[j], score, old_codes[i] != new_codes[j])
+        if change is None:
+            unchanged += 1
+        else:
+            changes.append(change)
+    new_measures = [_without_numbers(m.text, alphabet) for m in new.measures]
+    for i, target in enumerate(olds):
+        if i in pairs:
+            continue
+        body = [loc for loc in target.locations if "【指標】" not in loc.path]
+        kept = any(
+            max((similarity(_without_numbers(loc.text, alphabet), m) for m in new_measures), default=0.0)
+            >= MEASURE_KEPT_MIN
+            for loc in body
+        )
+        changes.append(_change("removed", target, None, 1.0, measure_kept=kept))
+    for j, target in enumerate(news):
+        if j not in taken:
+            changes.append(_change("added", None, target, 1.0))
+    changes.sort(key=lambda c: ((c.new or c.old)[0].line, c.id))
+    return TargetComparison(tuple(changes), unchanged, len(olds), len(news))
+
+
+def _pair_change(old: Target, new: Target, score: float, reworded: bool) -> Change | None:
+    verbs = []
+    if new.value > old.value:
+        verbs.append("raised")
+    elif new.value < old.value:
+        verbs.append("lowered")
+    if new.comparator != old.comparator:
+        verbs.append("comparator_changed")
+    if new.unit != old.unit:
+        verbs.append("unit_changed")
+    if new.key_target and not old.key_target:
+        verbs.append("key_target_gained")
+    if old.key_target and not new.key_target:
+        verbs.append("key_target_lost")
+    if reworded:
+        verbs.append("reworded")
+    if not verbs:
+        return None
+    verbs.sort(key=_ORDER.index)
+    return _change(verbs[0], old, new, score, also=verbs[1:])
+
+
+def _change(verb: str, old: Target | None, new: Target | None, score: float, **extra: object) -> Change:
+    base = new or old
+    assert base is not None
+    o = old.locations if old else ()
+    n = new.locations if new else ()
+    data: dict[str, object] = {
+        "metric": base.metric,
+        "old_value": _value(old.value) if old else None,
+        "new_value": _value(new.value) if new else None,
+        "unit": base.unit,
+        "key_target": base.key_target,
+    }
+    if old and new:
+        data["comparator"] = (
+            old.comparator if old.comparator == new.comparator else {"old": old.comparator, "new": new.comparator}
+        )
+        if old.metric != new.metric:
+            data["old_metric"] = old.metric
+        if old.unit != new.unit:
+            data["unit"] = {"old": old.unit, "new": new.unit}
+        if old.value != new.value:
+            data["delta"] = _value(new.value - old.value)
+            data["pct"] = round(100 * (new.value - old.value) / old.value, 1) if old.value else None
+        if old.key_target != new.key_target:
+            data["key_target"] = {"old": old.key_target, "new": new.key_target}
+    else:
+        data["comparator"] = base.comparator
+    if base.qualifier:
+        data["qualifier"] = base.qualifier
+    data.update({k: v for k, v in extra.items() if v not in ([], None)})
+    return Change(change_id("target", verb, o, n), "target", verb, o, n, score, data)

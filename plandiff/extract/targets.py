@@ -1,0 +1,231 @@
+"""Numeric targets: the lines of 【指標】 blocks and the targets stated inside measures.
+
+A target is a metric, a value (a number: ``5,000`` → 5000, ``１，４００`` → 1400, ``1割`` → 10 %), a unit
+(件, 者, 人, 社, 機関, 本, ファンド, %, %ポイント …), a comparator (以上, 以下, 未満, 超, 程度, exact),
+whether it is a key target (【基幹目標】), a qualifier when it is relative (``中小企業実態基本調査の
+データを…上回る``), and where it stands. A target stated in a measure and again in 【指標】 (same
+value, a compatible unit, a similar metric) is one target with two locations.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from plandiff.align.fuzzy import Alphabet, containment, similarity
+from plandiff.align.items import comparison_forms
+from plandiff.model import Document, Location, Measure, TargetItem
+from plandiff.text.tokenize import tokenize
+
+_NUM = r"[0-9０-９][0-9０-９,，.．]*"
+_UNITS = r"%ポイント|％ポイント|ポイント|%|％|割|件|者|人|社|機関|本|ファンド|億円|百万円|千円|円|回|か所|カ所|箇所|倍"
+_CMP = r"以上|以下|未満|超|程度|前後"
+_VALUE_RE = re.compile(rf"(?P<num>{_NUM})\s*(?P<unit>{_UNITS})\s*(?P<cmp>{_CMP})?")
+# 【指標】 items: "<metric>：<value and qualifier>", split at the last colon followed by a value
+_ITEM_RE = re.compile(r"^(?P<metric>.+)[:：]\s*(?P<rest>[^:：]*\d[^:：]*)$")
+# body: "<metric>を<N><unit><cmp>(とする|とし|組成する|向上する)" and the relative "<metric>が、<base>を<N>割以上、上回る"
+_BODY_RE = re.compile(
+    rf"(?P<metric>[^、。「」]*(?:「[^」]*」[^、。「」]*)*)を(?P<num>{_NUM})\s*(?P<unit>{_UNITS})\s*(?P<cmp>{_CMP})?"
+    r"(?P<verb>とする|とし|組成する|向上する|向上させる)"
+)
+_RELATIVE_RE = re.compile(
+    rf"(?P<metric>[^、。]*(?:「[^」]*」[^、。]*)*)が、(?P<base>[^、。]*?)を(?P<num>{_NUM})\s*(?P<unit>割|%|％)\s*(?P<cmp>{_CMP})?、?\s*(?P<verb>上回る)"
+)
+_LEAD_RE = re.compile(r"^(?:具体的には|特に|また|さらに|なお|これらの取組み?を通じ|以上の取組を通じ)、?")
+_KEY = "【基幹目標】"
+EQUIVALENT_UNITS = ({"本", "ファンド"}, {"%", "％"}, {"%ポイント", "％ポイント", "ポイント"})
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    metric: str  # as written (display)
+    value: float  # 1割 → 10.0 (percent)
+    unit: str  # 件, 者, %, %ポイント …; 割 is given as %
+    comparator: str  # 以上 | 以下 | 未満 | 超 | 程度 | 前後 | exact
+    key_target: bool
+    qualifier: str  # for relative targets: "中小企業実態基本調査のデータを…上回る"
+    written: str  # the value as written: "1割以上", "5,000者以上"
+    locations: tuple[Location, ...]  # 【指標】 item and/or measure
+    context: str = ""  # body targets: the clauses before the value in their sentence (for matching)
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        return self.locations[0].path
+
+
+def _number(text: str) -> float:
+    return float(unicodedata.normalize("NFKC", text).replace(",", ""))
+
+
+def _unit(unit: str, value: float) -> tuple[str, float]:
+    unit = unicodedata.normalize("NFKC", unit)
+    if unit == "割":
+        return "%", value * 10
+    if unit == "ポイント":
+        return "%ポイント", value
+    return unit, value
+
+
+_TOPIC_RE = re.compile(r"([^、。]+?)については、")
+
+
+def _clean_metric(text: str) -> tuple[str, str]:
+    """(metric, context): the last clause before the value, named after the sentence's topic
+    (``相談・助言については、…割合`` → ``相談・助言：…割合``), and all the clauses before the value."""
+    text = _LEAD_RE.sub("", text.strip().lstrip("・").strip())
+    topics = _TOPIC_RE.findall(text)
+    topic = _LEAD_RE.sub("", topics[-1].split("、")[-1]).strip() if topics else ""
+    clause = text.split("、")[-1] if "、" in text and not text.endswith("」") else text
+    clause = _LEAD_RE.sub("", clause).strip()
+    return (f"{topic}：{clause}" if topic and topic not in clause else clause), text
+
+
+def _topic(metric: str) -> str:
+    return metric.split("：")[0] if "：" in metric else ""
+
+
+def _from_item(item: TargetItem) -> Target | None:
+    text = item.text
+    key_target = _KEY in text
+    body = text.replace(_KEY, "").strip()
+    m = _ITEM_RE.match(body)
+    if not m:
+        return None
+    rest = m.group("rest").strip()
+    v = _VALUE_RE.search(rest)
+    if not v:
+        return None
+    unit, value = _unit(v.group("unit"), _number(v.group("num")))
+    before, after = rest[: v.start()].strip(), rest[v.end() :].strip(" 、,")
+    qualifier = f"{before}…{after}" if before or after else ""
+    loc = Location(item.path, item.line, item.text, item.end_line, item.page)
+    return Target(
+        m.group("metric").strip(),
+        value,
+        unit,
+        v.group("cmp") or "exact",
+        key_target,
+        qualifier,
+        v.group(0).strip(),
+        (loc,),
+    )
+
+
+def _from_measure(measure: Measure, heading: str = "") -> list[Target]:
+    """Targets stated in a measure; ``heading`` (its section's title) joins their matching context."""
+    out: list[Target] = []
+    loc = Location(measure.path, measure.line, measure.text, measure.end_line, measure.page)
+    for sentence in re.split(r"(?<=。)", measure.text):
+        spans: list[tuple[int, int]] = []
+        for m in _RELATIVE_RE.finditer(sentence):
+            unit, value = _unit(m.group("unit"), _number(m.group("num")))
+            metric, context = _clean_metric(m.group("metric"))
+            out.append(
+                Target(
+                    metric,
+                    value,
+                    unit,
+                    m.group("cmp") or "exact",
+                    False,
+                    f"{m.group('base')}を…{m.group('verb')}",
+                    m.group(0)[m.start("num") - m.start() :],
+                    (loc,),
+                    f"{heading}、{context}",
+                )
+            )
+            spans.append(m.span())
+        previous_end = 0
+        for m in _BODY_RE.finditer(sentence):
+            if any(a <= m.start("num") < b for a, b in spans):
+                continue
+            before = sentence[previous_end : m.start("num") - 1]
+            previous_end = m.end()
+            unit, value = _unit(m.group("unit"), _number(m.group("num")))
+            verb = m.group("verb")
+            qualifier = f"…{verb}" if verb in ("向上する", "向上させる") else ""
+            metric, context = _clean_metric(before)
+            out.append(
+                Target(
+                    metric,
+                    value,
+                    unit,
+                    m.group("cmp") or "exact",
+                    False,
+                    qualifier,
+                    f"{m.group('num')}{m.group('unit')}{m.group('cmp') or ''}",
+                    (loc,),
+                    f"{heading}、{context}",
+                )
+            )
+    return out
+
+
+def metric_code(metric: str, alphabet: Alphabet) -> str:
+    """The metric as a comparison string: Sudachi normalized forms, fiscal years masked."""
+    forms, _ = comparison_forms(tokenize(metric))
+    return alphabet.encode(forms)
+
+
+def _same_unit(a: str, b: str) -> bool:
+    return a == b or any(a in group and b in group for group in EQUIVALENT_UNITS)
+
+
+RESTATE_MIN = 0.5
+UNIQUE_MIN = 0.3  # enough when no other 【指標】 item of the section has that value and unit
+
+
+def _restatement_score(body: Target, item: Target, alphabet: Alphabet) -> tuple[float, float]:
+    """How surely a body target restates a 【指標】 item (same value and unit, similar metric), and, to
+    break ties, how much of the item's metric appears in the body's sentence."""
+    if body.value != item.value or not _same_unit(body.unit, item.unit) or body.path[:2] != item.path[:2]:
+        return 0.0, 0.0
+    a, b = metric_code(body.metric, alphabet), metric_code(item.metric, alphabet)
+    context = metric_code(body.context or body.metric, alphabet)
+    score = max(similarity(a, b), containment(a, b), containment(b, a), containment(b, context))
+    topic = _topic(body.metric)
+    if topic and containment(metric_code(topic, alphabet), b) >= 0.9:
+        score = max(score, 0.6)  # the sentence's topic (ハンズオン支援) names the indicator
+    head = item.metric.split("の")[-1]
+    if len(head) >= 3 and head in body.context:
+        score = max(score, 0.6)  # the indicator's head noun (役立ち度) is in the sentence
+    return score, containment(b, context)
+
+
+def extract_targets(document: Document) -> tuple[Target, ...]:
+    """Every numeric target: 【指標】 items in document order, then body targets not restated there."""
+    alphabet = Alphabet()
+    items = [t for t in (_from_item(i) for i in document.targets) if t is not None]
+    merged: list[Target] = []
+    body_only: list[Target] = []
+    extra: dict[int, list[Location]] = {}
+    titles = {section.path: section.title for section in document.sections}
+    for measure in document.measures:
+        for body in _from_measure(measure, titles.get(measure.path, "")):
+            # a restatement sits in the same "1." section as its 【指標】 block; take the best match
+            scores = [(*_restatement_score(body, item, alphabet), -k) for k, item in enumerate(items)]
+            best, _, minus_k = max(scores, default=(0.0, 0.0, 0))
+            rivals = sum(
+                1
+                for item in items
+                if item.path[:2] == body.path[:2] and item.value == body.value and _same_unit(item.unit, body.unit)
+            )
+            if best < (UNIQUE_MIN if rivals == 1 else RESTATE_MIN):
+                body_only.append(body)
+            else:
+                extra.setdefault(-minus_k, []).extend(body.locations)
+    for k, item in enumerate(items):
+        locations = (*extra.get(k, []), *item.locations)
+        merged.append(
+            Target(
+                item.metric,
+                item.value,
+                item.unit,
+                item.comparator,
+                item.key_target,
+                item.qualifier,
+                item.written,
+                tuple(sorted(locations, key=lambda loc: loc.line)),
+            )
+        )
+    return tuple(sorted([*merged, *body_only], key=lambda t: (t.locations[0].line, t.metric)))
