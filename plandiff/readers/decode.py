@@ -36,18 +36,24 @@ def _control_ratio(text: str) -> float:
     return bad / len(text)
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 without a BOM shows as NUL bytes on one side of most code units."""
-    if len(data) < 4 or len(data) % 2:
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 without a BOM: decode both byte orders strictly and keep one that reads as Japanese.
+
+    (Kanji code units have no NUL byte, so counting NULs alone misses Japanese UTF-16.)"""
+    if len(data) % 2:
         return None
-    even = data[0::2].count(0) / (len(data) // 2)
-    odd = data[1::2].count(0) / (len(data) // 2)
-    if odd > 0.3 and even < 0.05:
-        return "utf_16_le"
-    if even > 0.3 and odd < 0.05:
-        return "utf_16_be"
-    # Japanese UTF-16 has few NULs; let charset-normalizer judge if it decodes cleanly.
-    return None
+    best: tuple[float, str, str] | None = None
+    for codec in ("utf_16_le", "utf_16_be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        score = _japanese_ratio(text) - _control_ratio(text)
+        if best is None or score > best[0]:
+            best = (score, codec, text)
+    if best is None or best[0] < 0.5:
+        return None
+    return best[2], best[1]
 
 
 def decode(data: bytes, name: str = "input") -> tuple[str, str]:
@@ -71,12 +77,9 @@ def decode(data: bytes, name: str = "input") -> tuple[str, str]:
                     f"{name}: starts with a {_NAMES[codec]} byte-order mark but does not decode ({exc.reason})"
                 ) from None
     if b"\x00" in data:
-        codec16 = _utf16_without_bom(data)
-        if codec16:
-            try:
-                return _checked(data.decode(codec16), codec16, name)
-            except UnicodeDecodeError:
-                pass
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return _checked(utf16[0], utf16[1], name)
         raise InputError(f"{name}: looks like a binary file (it contains NUL bytes), not a plan's text")
     try:
         return _checked(data.decode("utf_8"), "utf_8", name)
@@ -114,6 +117,8 @@ def _japanese_ratio(text: str) -> float:
 
 
 def _checked(text: str, codec: str, name: str) -> tuple[str, str]:
+    if not text.strip():  # e.g. only ideographic spaces (U+3000), which bytes.strip() keeps
+        raise InputError(f"{name}: the file is empty (only whitespace)")
     if _control_ratio(text) > 0.01:
         raise InputError(f"{name}: looks like a binary file (control characters), not a plan's text")
     return text, _NAMES.get(codec, codec)
