@@ -179,12 +179,16 @@ def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
 def _to_source_lines(pages: list[list[_Line]]) -> tuple[SourceLine, ...]:
     out: list[SourceLine] = []
     body_right = max((line.right for lines in pages for line in lines if len(line.cells) == 1), default=0.0)
+    body_left = min((line.left for lines in pages for line in lines if len(line.cells) == 1), default=0.0)
     pending: _Line | None = None  # a line that ran to the right edge, waiting for its continuation
 
     def emit(text: str, page: int) -> None:
         out.append(SourceLine(len(out) + 1, text, page))
 
     for lines in pages:
+        if pending is not None:  # a sentence broken by the page: the parser joins it, as for extracted text
+            emit(pending.text, pending.page)
+            pending = None
         if out and out[-1].text:
             emit("", lines[0].page if lines else out[-1].page or 0)  # a page break reads as a blank line
         previous: _Line | None = None
@@ -215,8 +219,9 @@ def _to_source_lines(pages: list[list[_Line]]) -> tuple[SourceLine, ...]:
                 pending = None
             text = line.text if pending is None else _join(pending.text, line.text)
             line = _Line(line.page, line.bottom, line.height, [_Cell(text, line.left, line.right)], line.page_height)
-            # within a few character widths of the edge: lines with half-width letters end short of it
-            if line.right >= body_right - 5 * line.height and not text.endswith("。"):
+            # near the edge, or long: a line with half-width letters (A I ・ I T) ends well short of it
+            long_line = line.right - body_left >= 0.6 * (body_right - body_left)
+            if (line.right >= body_right - 5 * line.height or long_line) and not text.endswith("。"):
                 pending = line  # the layout broke this line; its sentence goes on below
             else:
                 emit(text, line.page)
@@ -234,8 +239,8 @@ def _continues(left: str, right: str) -> bool:
     with a line that starts like a bullet (``相談`` / ``・助言``: the break fell on a ``・``).
     """
     nxt = classify(right).kind
-    if nxt in _HEADINGS:
-        return False
+    if nxt in _HEADINGS or re.match(r"^\s*[-‐－]\s*[・･]", right):
+        return False  # a heading, or a "- ・" item: the break came after a full line that ended an item
     return classify(left).kind not in _HEADINGS or nxt == "text"
 
 
