@@ -267,3 +267,23 @@ def test_targets_command(fmt: str) -> None:
             in out
         )
         assert out.endswith("24 targets.\n")
+
+
+def test_body_statement_changed_while_its_indicator_stays(fy2021: Document, fy2021_text: str) -> None:
+    text = edit(
+        rolled(fy2021_text),
+        "「役立ち度」に関する調査を実施し、5段階評価において上位 2 段階の評価を得る割合を 70 %以上とする",
+        "「役立ち度」に関する調査を実施し、5段階評価において上位 2 段階の評価を得る割合を 80 %以上とする",
+    )
+    changes = compare_targets(fy2021, parse(text)).changes
+    assert [
+        (
+            c.change,
+            c.data["old_value"],
+            c.data["new_value"],
+            [loc.line for loc in c.old],
+            [loc.line for loc in c.new],
+            c.data.get("body_only"),
+        )
+        for c in changes
+    ] == [("raised", 70, 80, [73], [73], True)]

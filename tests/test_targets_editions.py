@@ -14,8 +14,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from plandiff.classify.target_changes import compare_targets
 from plandiff.model import Change, Document
 from plandiff.readers import read
@@ -201,24 +199,18 @@ def test_change_ids_do_not_depend_on_the_hash_seed(fy2021_text: str, tmp_path: P
     assert all(str(e["id"]).startswith("target-") for e in runs[0])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug: when only the 【指標】 value changes, the body restatement that kept the old "
-    "value no longer merges and is reported as a spurious 'added' target",
-)
 def test_indicator_changed_body_restatement_kept(fy2021: Document, fy2021_text: str, tmp_path: Path) -> None:
     path, _ = _variant(tmp_path, fy2021_text, ("窓口相談の役立ち度：70%以上", "窓口相談の役立ち度：75%以上"))
-    assert [c.change for c in _compare(fy2021, path)] == ["raised"]
+    changes = _compare(fy2021, path)
+    assert [c.change for c in changes] == ["raised"]
+    # the body sentence (l.73) still says 70%: the new edition now disagrees with its own 【指標】
+    assert changes[0].data["body_still_says"] == [{"line": 73, "written": "70%以上"}]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug: a dropped 【指標】 item whose number stays in the body (l.33 2ファンド以上) is "
-    "reported as comparator_changed exact→以上 + unit_changed 本→ファンド + reworded, not as removed",
-)
 def test_indicator_dropped_body_target_kept(fy2021: Document, fy2021_text: str, tmp_path: Path) -> None:
     path, _ = _variant(tmp_path, fy2021_text, ("- ・事業承継ファンド新規組成数：2本\n", ""))
     changes = _compare(fy2021, path)
     assert [(c.change, c.data["metric"], c.data.get("measure_kept")) for c in changes] == [
         ("removed", "事業承継ファンド新規組成数", True)
     ]
+    assert changes[0].data["body_still_says"] == [{"line": 33, "written": "2ファンド以上"}]

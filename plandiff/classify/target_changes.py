@@ -15,7 +15,7 @@ from plandiff.align.fuzzy import Alphabet, similarity
 from plandiff.align.items import comparison_forms
 from plandiff.classify.measures import change_id
 from plandiff.extract.targets import Target, extract_targets, metric_code
-from plandiff.model import Change, Document
+from plandiff.model import Change, Document, Location
 from plandiff.text.tokenize import tokenize
 
 METRIC_MIN = 0.6
@@ -40,6 +40,14 @@ def _without_numbers(text: str, alphabet: Alphabet) -> str:
     return alphabet.encode([f for f in forms if not f.replace(",", "").replace(".", "").isdigit()])
 
 
+def _has_item(target: Target) -> bool:
+    return any("【指標】" in loc.path for loc in target.locations)
+
+
+def _body(target: Target) -> list[Location]:
+    return [loc for loc in target.locations if "【指標】" not in loc.path]
+
+
 def compare_targets(old: Document, new: Document) -> TargetComparison:
     alphabet = Alphabet()
     olds, news = extract_targets(old), extract_targets(new)
@@ -48,7 +56,13 @@ def compare_targets(old: Document, new: Document) -> TargetComparison:
     pairs: dict[int, tuple[int, float]] = {}
     taken: set[int] = set()
     for i, code in enumerate(old_codes):  # the same metric; the same section breaks ties
-        same = [j for j, c in enumerate(new_codes) if c == code and j not in taken]
+        # a 【指標】 target pairs with a 【指標】 target and a body-only one with a body-only one: a dropped
+        # indicator whose number stays in a sentence is dropped, not "reworded" into that sentence
+        same = [
+            j
+            for j, c in enumerate(new_codes)
+            if c == code and j not in taken and _has_item(news[j]) == _has_item(olds[i])
+        ]
         if same:
             j = min(same, key=lambda j: (news[j].path != olds[i].path, j))
             pairs[i] = (j, 1.0)
@@ -58,7 +72,7 @@ def compare_targets(old: Document, new: Document) -> TargetComparison:
         if i in pairs:
             continue
         for j, other in enumerate(new_codes):
-            if j in taken:
+            if j in taken or _has_item(news[j]) != _has_item(olds[i]):
                 continue
             score = similarity(code, other)
             if score >= METRIC_MIN:
@@ -68,30 +82,90 @@ def compare_targets(old: Document, new: Document) -> TargetComparison:
             pairs[i] = (j, round(score, 3))
             taken.add(j)
 
-    changes: list[Change] = []
+    # a new body-only target whose sentence continues an old target's body statement is that
+    # statement, kept: the same value is no news by itself (but says the edition now disagrees with
+    # its 【指標】); a new value is that statement raised or lowered
+    still: dict[int, list[dict[str, object]]] = {}
+    body_changes: list[Change] = []
+    for j, target in enumerate(news):
+        if j in taken or _has_item(target):
+            continue
+        code = metric_code(target.metric, alphabet)
+        continuing: list[tuple[bool, float, int, Location]] = []
+        for i, old_target in enumerate(olds):
+            match = next(
+                (
+                    loc
+                    for loc in _body(old_target)
+                    for new_loc in target.locations
+                    if similarity(_without_numbers(loc.text, alphabet), _without_numbers(new_loc.text, alphabet))
+                    >= MEASURE_KEPT_MIN
+                ),
+                None,
+            )
+            if match is not None and _same_kind(old_target, target):
+                # one sentence may state several targets: the same value and the closest metric win
+                # compare statement with statement: the metrics of the old sentences merged into the target
+                score = max(
+                    similarity(code, metric_code(m, alphabet)) for m in (*old_target.statements, old_target.metric)
+                )
+                continuing.append((old_target.value == target.value, score, -i, match))
+        if not continuing:
+            continue
+        same_value, _, minus_i, match = max(continuing)
+        i, old_target = -minus_i, olds[-minus_i]
+        taken.add(j)
+        if same_value:
+            still.setdefault(i, []).append({"line": target.locations[0].line, "written": target.written})
+        else:
+            body_view = Target(
+                old_target.metric,
+                old_target.value,
+                old_target.unit,
+                old_target.comparator,
+                False,
+                old_target.qualifier,
+                old_target.written,
+                (match,),
+            )
+            change = _pair_change(body_view, target, 1.0, False)
+            if change is not None:
+                change.data["body_only"] = True
+                body_changes.append(change)
+
+    changes: list[Change] = list(body_changes)
     unchanged = 0
     for i, (j, score) in sorted(pairs.items()):
         change = _pair_change(olds[i], news[j], score, old_codes[i] != new_codes[j])
         if change is None:
             unchanged += 1
         else:
+            if i in still:
+                change.data["body_still_says"] = still[i]
             changes.append(change)
     new_measures = [_without_numbers(m.text, alphabet) for m in new.measures]
     for i, target in enumerate(olds):
         if i in pairs:
             continue
-        body = [loc for loc in target.locations if "【指標】" not in loc.path]
         kept = any(
             max((similarity(_without_numbers(loc.text, alphabet), m) for m in new_measures), default=0.0)
             >= MEASURE_KEPT_MIN
-            for loc in body
+            for loc in _body(target)
         )
-        changes.append(_change("removed", target, None, 1.0, measure_kept=kept))
+        change = _change("removed", target, None, 1.0, measure_kept=kept)
+        if i in still:
+            change.data["body_still_says"] = still[i]
+        changes.append(change)
     for j, target in enumerate(news):
         if j not in taken:
             changes.append(_change("added", None, target, 1.0))
     changes.sort(key=lambda c: ((c.new or c.old)[0].line, c.id))
     return TargetComparison(tuple(changes), unchanged, len(olds), len(news))
+
+
+def _same_kind(old: Target, new: Target) -> bool:
+    """Units that count the same thing (本 and ファンド, % and ％)."""
+    return old.unit == new.unit or {old.unit, new.unit} <= {"本", "ファンド"}
 
 
 def _pair_change(old: Target, new: Target, score: float, reworded: bool) -> Change | None:

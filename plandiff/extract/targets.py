@@ -48,6 +48,7 @@ class Target:
     written: str  # the value as written: "1割以上", "5,000者以上"
     locations: tuple[Location, ...]  # 【指標】 item and/or measure
     context: str = ""  # body targets: the clauses before the value in their sentence (for matching)
+    statements: tuple[str, ...] = ()  # the metrics of the body statements merged into this target
 
     @property
     def path(self) -> tuple[str, ...]:
@@ -199,6 +200,7 @@ def extract_targets(document: Document) -> tuple[Target, ...]:
     merged: list[Target] = []
     body_only: list[Target] = []
     extra: dict[int, list[Location]] = {}
+    merged_metrics: dict[int, list[str]] = {}
     titles = {section.path: section.title for section in document.sections}
     for measure in document.measures:
         for body in _from_measure(measure, titles.get(measure.path, "")):
@@ -214,6 +216,7 @@ def extract_targets(document: Document) -> tuple[Target, ...]:
                 body_only.append(body)
             else:
                 extra.setdefault(-minus_k, []).extend(body.locations)
+                merged_metrics.setdefault(-minus_k, []).append(body.metric)
     for k, item in enumerate(items):
         locations = (*extra.get(k, []), *item.locations)
         merged.append(
@@ -226,6 +229,7 @@ def extract_targets(document: Document) -> tuple[Target, ...]:
                 item.qualifier,
                 item.written,
                 tuple(sorted(locations, key=lambda loc: loc.line)),
+                statements=tuple(merged_metrics.get(k, [])),
             )
         )
     return tuple(sorted([*merged, *body_only], key=lambda t: (t.locations[0].line, t.metric)))

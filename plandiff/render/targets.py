@@ -64,6 +64,11 @@ def _what(change: Change) -> str:
         text += "; " + ", ".join(_VERB.get(str(v), str(v)) for v in also)
     if change.change == "removed" and change.data.get("measure_kept"):
         text += " — **its measure is still in the plan**"
+    if change.data.get("body_only"):
+        text += " (in the body only)"
+    still = change.data.get("body_still_says")
+    if isinstance(still, list) and still:
+        text += "; **the body still says** " + ", ".join(f"{s['written']} (l.{s['line']})" for s in still)
     return text
 
 
