@@ -57,11 +57,17 @@ def comparison_forms(tokens: Sequence[Token]) -> tuple[tuple[str, ...], tuple[in
     return tuple(forms), tuple(years)
 
 
+@lru_cache(maxsize=8192)
+def forms_of(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """Comparison forms and fiscal years of a text, once per distinct text (editions repeat most)."""
+    return comparison_forms(tokenize(text))
+
+
 def make_items(entries: Sequence[tuple[tuple[str, ...], str, bool]], alphabet: Alphabet) -> tuple[Item, ...]:
     """``entries`` are (path, display text, repost) in document order."""
     items = []
     for index, (path, text, repost) in enumerate(entries):
         tokens = tokenize(text)
-        forms, years = comparison_forms(tokens)
+        forms, years = forms_of(text)
         items.append(Item(index, path, text, tokens, forms, years, alphabet.encode(forms), repost))
     return tuple(items)

@@ -10,13 +10,13 @@ often the news.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from plandiff.align.fuzzy import Alphabet, similarity
-from plandiff.align.items import comparison_forms
+from plandiff.align.items import forms_of
 from plandiff.classify.measures import change_id
 from plandiff.extract.targets import Target, extract_targets, metric_code
 from plandiff.model import Change, Document, Location
-from plandiff.text.tokenize import tokenize
 
 METRIC_MIN = 0.6
 MEASURE_KEPT_MIN = 0.8
@@ -35,9 +35,15 @@ def _value(v: float) -> int | float:
     return int(v) if v == int(v) else v
 
 
+@lru_cache(maxsize=4096)
+def _numberless_forms(text: str) -> tuple[str, ...]:
+    forms, _ = forms_of(text)
+    return tuple(f for f in forms if not f.replace(",", "").replace(".", "").isdigit())
+
+
 def _without_numbers(text: str, alphabet: Alphabet) -> str:
-    forms, _ = comparison_forms(tokenize(text))
-    return alphabet.encode([f for f in forms if not f.replace(",", "").replace(".", "").isdigit()])
+    """A sentence with its numbers set aside: does the statement survive a change of its value?"""
+    return alphabet.encode(_numberless_forms(text))
 
 
 def _has_item(target: Target) -> bool:

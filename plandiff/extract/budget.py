@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from plandiff.model import Document, Table
 from plandiff.text.normalize import repair
@@ -110,6 +111,7 @@ class Finding:
     rule: str
 
 
+@lru_cache(maxsize=256)  # tables are frozen: each is read once however often it is compared
 def column_paths(table: Table) -> tuple[tuple[str, ...], ...]:
     """One path per amount column (column 1 … n of the rows)."""
     width = max((len(r.cells) for r in table.rows[table.header_rows :]), default=1) - 1
@@ -137,6 +139,7 @@ def column_paths(table: Table) -> tuple[tuple[str, ...], ...]:
     return tuple(paths)
 
 
+@lru_cache(maxsize=256)
 def row_paths(table: Table) -> tuple[tuple[str, ...], ...]:
     """One path per data row, from the parts and subtotals above it."""
     part: str | None = None
@@ -162,6 +165,7 @@ def row_paths(table: Table) -> tuple[tuple[str, ...], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=256)
 def table_lines(table: Table) -> tuple[BudgetLine, ...]:
     columns = column_paths(table)
     lines = []

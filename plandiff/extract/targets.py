@@ -14,9 +14,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from plandiff.align.fuzzy import Alphabet, containment, similarity
-from plandiff.align.items import comparison_forms
+from plandiff.align.items import forms_of
 from plandiff.model import Document, Location, Measure, TargetItem
-from plandiff.text.tokenize import tokenize
 
 _NUM = r"[0-9０-９][0-9０-９,，.．]*"
 _UNITS = r"%ポイント|％ポイント|ポイント|%|％|割|件|者|人|社|機関|本|ファンド|億円|百万円|千円|円|回|か所|カ所|箇所|倍"
@@ -25,13 +24,30 @@ _VALUE_RE = re.compile(rf"(?P<num>{_NUM})\s*(?P<unit>{_UNITS})\s*(?P<cmp>{_CMP})
 # 【指標】 items: "<metric>：<value and qualifier>", split at the last colon followed by a value
 _ITEM_RE = re.compile(r"^(?P<metric>.+)[:：]\s*(?P<rest>[^:：]*\d[^:：]*)$")
 # body: "<metric>を<N><unit><cmp>(とする|とし|組成する|向上する)" and the relative "<metric>が、<base>を<N>割以上、上回る"
+# the patterns start at を / が、 (no metric group: a group reaching back over the clause backtracks
+# badly on long sentences); the metric is read from the text before the match
 _BODY_RE = re.compile(
-    rf"(?P<metric>[^、。「」]*(?:「[^」]*」[^、。「」]*)*)を(?P<num>{_NUM})\s*(?P<unit>{_UNITS})\s*(?P<cmp>{_CMP})?"
-    r"(?P<verb>とする|とし|組成する|向上する|向上させる)"
+    rf"を(?P<num>{_NUM})\s*(?P<unit>{_UNITS})\s*(?P<cmp>{_CMP})?(?P<verb>とする|とし|組成する|向上する|向上させる)"
 )
 _RELATIVE_RE = re.compile(
-    rf"(?P<metric>[^、。]*(?:「[^」]*」[^、。]*)*)が、(?P<base>[^、。]*?)を(?P<num>{_NUM})\s*(?P<unit>割|%|％)\s*(?P<cmp>{_CMP})?、?\s*(?P<verb>上回る)"
+    rf"が、(?P<base>[^、。]*?)を(?P<num>{_NUM})\s*(?P<unit>割|%|％)\s*(?P<cmp>{_CMP})?、?\s*(?P<verb>上回る)"
 )
+
+
+def _last_clause(text: str) -> str:
+    """The text after the last 、 or 。 that is not inside 「…」."""
+    depth = 0
+    for index in range(len(text) - 1, -1, -1):
+        char = text[index]
+        if char == "」":
+            depth += 1
+        elif char == "「":
+            depth = max(depth - 1, 0)
+        elif char in "、。" and depth == 0:
+            return text[index + 1 :]
+    return text
+
+
 _LEAD_RE = re.compile(r"^(?:具体的には|特に|また|さらに|なお|これらの取組み?を通じ|以上の取組を通じ)、?")
 _KEY = "【基幹目標】"
 EQUIVALENT_UNITS = ({"本", "ファンド"}, {"%", "％"}, {"%ポイント", "％ポイント", "ポイント"})
@@ -121,7 +137,7 @@ def _from_measure(measure: Measure, heading: str = "") -> list[Target]:
         spans: list[tuple[int, int]] = []
         for m in _RELATIVE_RE.finditer(sentence):
             unit, value = _unit(m.group("unit"), _number(m.group("num")))
-            metric, context = _clean_metric(m.group("metric"))
+            metric, context = _clean_metric(_last_clause(sentence[: m.start()]))
             out.append(
                 Target(
                     metric,
@@ -164,7 +180,7 @@ def _from_measure(measure: Measure, heading: str = "") -> list[Target]:
 
 def metric_code(metric: str, alphabet: Alphabet) -> str:
     """The metric as a comparison string: Sudachi normalized forms, fiscal years masked."""
-    forms, _ = comparison_forms(tokenize(metric))
+    forms, _ = forms_of(metric)
     return alphabet.encode(forms)
 
 

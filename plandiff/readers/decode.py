@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import codecs
 
-from charset_normalizer import from_bytes
-
 from plandiff.errors import InputError
 
 #: Larger inputs are refused: a plan is ~100 KB of text; 20 MB leaves two orders of magnitude.
@@ -92,6 +90,8 @@ def decode(data: bytes, name: str = "input") -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     if len(candidates) > 1:
+        from charset_normalizer import from_bytes  # only here: most plans are UTF-8, and it costs ~15 ms
+
         best = from_bytes(data, cp_isolation=list(_LEGACY)).best()
         chosen = best.encoding if best is not None else None
         candidates.sort(key=lambda c: c[0] != chosen)
