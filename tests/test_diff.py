@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 from plandiff.diff import Changelog, compare
 from plandiff.model import Document
 from plandiff.render import jsonout, markdown
+from plandiff.report import render_changelog
 from tests.conftest import CORPUS, FY2021, ROOT
 from tests.variants import edit, line_of, parse, rolled
 
@@ -325,3 +326,12 @@ def test_three_editions_compare_each_to_the_next(tmp_path: Path, base: str) -> N
     markdown_run = _cli("diff", str(FY2021), str(rolled_only), str(FY2022))
     assert markdown_run.stdout.decode().count("\n---\n\n# plandiff: ") == 1
     assert b"No differences beyond noise." in markdown_run.stdout
+
+
+def test_corpus_changelog_leads_with_the_raised_key_target(fy2021: Document) -> None:
+    text = render_changelog(compare(fy2021, FY2022), "markdown")
+    assert (
+        "\n1. Target raised: 事業引継ぎにおける広域の成約件数 260 → 300 件 (key target) (old I > 1 > (1) > ② l.29;"
+        in text
+    )
+    assert "\n### 予算 — 一般勘定\n" in text

@@ -107,7 +107,7 @@ def budget_markdown(comparison: BudgetComparison) -> str:
     for c in comparison.changes:
         by_table.setdefault((str(c.data["statement"]), str(c.data["account"])), []).append(c)
     for (statement, account), changes in by_table.items():
-        out += ["", f"### {md(statement)} <{md(account)}>".replace("<", "\\<"), ""]
+        out += ["", f"### {md(statement)} — {md(account)}", ""]
         changed = [c for c in changes if c.change == "changed"]
         for c in changes:
             if c.change in (

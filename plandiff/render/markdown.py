@@ -97,6 +97,26 @@ def render_measure(change: Change) -> list[str]:
     return [head, *body]
 
 
+def _target_rank(change: Change) -> tuple[bool, int, str]:
+    """Key targets first, then by position."""
+    return (not change.data.get("key_target"), (change.new or change.old)[0].line, change.id)
+
+
+def _target_headline(change: Change) -> str:
+    """``Target raised: <metric> 260 → 300 件 (key target)``, the news a target change is."""
+    data = change.data
+    verb = change.change.replace("_", " ")
+    values = ""
+    if data.get("old_value") is not None or data.get("new_value") is not None:
+        unit = data.get("unit")
+        unit = unit.get("new") if isinstance(unit, dict) else unit
+        old = "—" if data.get("old_value") is None else f"{data['old_value']:,}"
+        new = "—" if data.get("new_value") is None else f"{data['new_value']:,}"
+        values = f" {old} → {new} {unit}"
+    key = " (key target)" if data.get("key_target") is True else ""
+    return f"Target {verb}: {md(str(data.get('metric', '')))}{values}{key} ({_both(change)})"
+
+
 def _significance(change: Change) -> tuple[int, float, int]:
     """Dropped and new measures first (longest first), then the most reworded."""
     text = (change.new or change.old)[0].text
@@ -143,14 +163,17 @@ def render(changelog: Changelog, sections_extra: Sequence[str] = ()) -> str:
     out.append("")
     out.append(noise_sentence(changelog))
     measures = [c for c in changelog.changes if c.kind == "measure"]
-    if measures:
+    targets = [c for c in changelog.changes if c.kind == "target"]
+    if measures or targets:
         out.append("")
         out.append("### Most significant")
         out.append("")
-        for rank, change in enumerate(sorted(measures, key=_significance)[:5], start=1):
+        headlines = [_target_headline(c) for c in sorted(targets, key=_target_rank)][:3]
+        for change in sorted(measures, key=_significance)[: 5 - len(headlines)]:
             text = (change.new or change.old)[0].text
             short = text if len(text) <= 80 else text[:80] + "…"
-            out.append(f"{rank}. {_LABEL[change.change]}: {md(short)} ({_both(change)})")
+            headlines.append(f"{_LABEL[change.change]}: {md(short)} ({_both(change)})")
+        out.extend(f"{rank}. {line}" for rank, line in enumerate(headlines, start=1))
     for extra in sections_extra:
         out.append("")
         out.append(extra.rstrip("\n"))
