@@ -52,6 +52,20 @@ def _where(change: Change) -> str:
     return f"{old} → {new}"
 
 
+def _line_cells(change: Change) -> list[object]:
+    """row, column, old, new, change, %, lines: one changed budget line."""
+    d = change.data
+    return [
+        _path(d["row"]),
+        _path(d["column"]),
+        amount(d["old_amount"]),
+        amount(d["new_amount"]),
+        delta(d["delta"]),
+        _pct(d["pct"]),
+        _where(change),
+    ]
+
+
 def _reconciliation(name: str, r: Reconciliation) -> str:
     text = f"{name}: {r.checked} sums checked, {r.rounded} off by no more than the rounding the document allows"
     return text + (f", **{len(r.findings)} mismatches**" if r.findings else ", no mismatches")
@@ -87,22 +101,7 @@ def budget_markdown(comparison: BudgetComparison) -> str:
             "|---|---|---|---|---:|---:|---:|---:|---|",
         ]
         for c in movers:
-            d = c.data
-            out.append(
-                _cells(
-                    [
-                        d["statement"],
-                        d["account"],
-                        _path(d["row"]),
-                        _path(d["column"]),
-                        amount(d["old_amount"]),
-                        amount(d["new_amount"]),
-                        delta(d["delta"]),
-                        _pct(d["pct"]),
-                        _where(c),
-                    ]
-                )
-            )
+            out.append(_cells([c.data["statement"], c.data["account"], *_line_cells(c)]))
     by_table: dict[tuple[str, str], list[Change]] = {}
     for c in comparison.changes:
         by_table.setdefault((str(c.data["statement"]), str(c.data["account"])), []).append(c)
@@ -126,20 +125,7 @@ def budget_markdown(comparison: BudgetComparison) -> str:
                 out.append("")
             out += ["| row | column | old | new | change | % | lines |", "|---|---|---:|---:|---:|---:|---|"]
             for c in changed:
-                d = c.data
-                out.append(
-                    _cells(
-                        [
-                            _path(d["row"]),
-                            _path(d["column"]),
-                            amount(d["old_amount"]),
-                            amount(d["new_amount"]),
-                            delta(d["delta"]),
-                            _pct(d["pct"]),
-                            _where(c),
-                        ]
-                    )
-                )
+                out.append(_cells(_line_cells(c)))
     out += [
         "",
         "Reconciliation of totals against their parts — "
@@ -158,6 +144,30 @@ def budget_markdown(comparison: BudgetComparison) -> str:
     return "\n".join(out) + "\n"
 
 
+def reconciliation_data(r: Reconciliation) -> dict[str, object]:
+    """A reconciliation as JSON data (the budget listing and the changelog's JSON share it)."""
+    return {
+        "checked": r.checked,
+        "rounded": r.rounded,
+        "findings": [
+            {
+                "statement": f.statement,
+                "account": f.account,
+                "row": list(f.row),
+                "column": list(f.column),
+                "line": f.line,
+                "expected": f.expected,
+                "actual": f.actual,
+                "difference": f.difference,
+                "tolerance": f.tolerance,
+                "parts": list(f.parts),
+                "rule": f.rule,
+            }
+            for f in r.findings
+        ],
+    }
+
+
 def budget_listing(lines: Sequence[BudgetLine], reconciliation: Reconciliation, fmt: str) -> str:
     if fmt == "json":
         data = {
@@ -174,26 +184,7 @@ def budget_listing(lines: Sequence[BudgetLine], reconciliation: Reconciliation, 
                 }
                 for ln in lines
             ],
-            "reconciliation": {
-                "checked": reconciliation.checked,
-                "rounded": reconciliation.rounded,
-                "findings": [
-                    {
-                        "statement": f.statement,
-                        "account": f.account,
-                        "row": list(f.row),
-                        "column": list(f.column),
-                        "line": f.line,
-                        "expected": f.expected,
-                        "actual": f.actual,
-                        "difference": f.difference,
-                        "tolerance": f.tolerance,
-                        "parts": list(f.parts),
-                        "rule": f.rule,
-                    }
-                    for f in reconciliation.findings
-                ],
-            },
+            "reconciliation": reconciliation_data(reconciliation),
         }
         return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     if fmt == "csv":

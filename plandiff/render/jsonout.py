@@ -7,8 +7,8 @@ from importlib import resources
 from typing import Any
 
 from plandiff.diff import Changelog
-from plandiff.extract.budget import Reconciliation
 from plandiff.model import Change, Location, Metadata
+from plandiff.render.budget import reconciliation_data
 
 SCHEMA_ID = "plandiff/1"
 
@@ -33,29 +33,6 @@ def _loc(loc: Location) -> dict[str, Any]:
     if loc.page is not None:
         out["page"] = loc.page
     return out
-
-
-def _reconciliation(r: Reconciliation) -> dict[str, Any]:
-    return {
-        "checked": r.checked,
-        "rounded": r.rounded,
-        "findings": [
-            {
-                "statement": f.statement,
-                "account": f.account,
-                "row": list(f.row),
-                "column": list(f.column),
-                "line": f.line,
-                "expected": f.expected,
-                "actual": f.actual,
-                "difference": f.difference,
-                "tolerance": f.tolerance,
-                "parts": list(f.parts),
-                "rule": f.rule,
-            }
-            for f in r.findings
-        ],
-    }
 
 
 def change_data(change: Change) -> dict[str, Any]:
@@ -96,8 +73,8 @@ def to_data(changelog: Changelog, extras: dict[str, Any] | None = None) -> dict[
             "unit": changelog.budget.unit,
             "unchanged_lines": changelog.budget.unchanged,
             "reconciliation": {
-                "old": _reconciliation(changelog.budget.old_reconciliation),
-                "new": _reconciliation(changelog.budget.new_reconciliation),
+                "old": reconciliation_data(changelog.budget.old_reconciliation),
+                "new": reconciliation_data(changelog.budget.new_reconciliation),
             },
         }
     if extras:
