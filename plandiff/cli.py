@@ -1,9 +1,18 @@
-"""The ``plandiff`` command: a thin typer layer over the library. Errors → one line, exit 2."""
+"""The ``plandiff`` command: a thin typer layer over the library. Errors → one line, exit 2.
+
+Exit codes: 0 no differences, 1 differences found, 2 trouble, always: a PlandiffError, a usage
+error (unknown option, missing argument, bad command), an interruption, and, as a last resort,
+anything unexpected (``plandiff: internal error: <ExcType: message>; please report``; ``--debug``
+or ``PLANDIFF_DEBUG=1`` shows the traceback instead). Each is one line on stderr.
+"""
 
 from __future__ import annotations
 
+import io
+import os
 import sys
-from collections.abc import Callable
+import traceback
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import Annotated, TypeVar
 
@@ -21,9 +30,17 @@ app = typer.Typer(
 T = TypeVar("T")
 
 
+_DEBUG = {"on": False}
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    debug: Annotated[
+        bool, typer.Option("--debug", help="On an internal error, show the traceback (also PLANDIFF_DEBUG=1)")
+    ] = False,
+) -> None:
     """Compare fiscal-year editions of a Japanese government plan; see each command's --help."""
+    _DEBUG["on"] = _DEBUG["on"] or debug
 
 
 FileArg = Annotated[str, typer.Argument(help="A plan: .txt (UTF-8, CP932, EUC-JP, UTF-16), .md or .pdf")]
@@ -140,9 +157,49 @@ def targets(
     _run(action)
 
 
-def main() -> None:
+def _utf8_streams() -> None:
+    """stdout and stderr in UTF-8 whatever the locale (a CP932 console or pipe cannot encode ①…)."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(part.strip() for part in text.splitlines() if part.strip())
+
+
+def _fail(message: str) -> int:
+    sys.stderr.write(f"plandiff: {_one_line(message)}\n")
+    sys.stderr.flush()
+    return 2
+
+
+def run(args: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code. Nothing but SystemExit from sys.exit escapes."""
+    _DEBUG["on"] = os.environ.get("PLANDIFF_DEBUG", "") not in ("", "0")
     try:
-        app()
+        code = app(args=list(args) if args is not None else None, prog_name="plandiff", standalone_mode=False)
     except KeyboardInterrupt:
-        sys.stderr.write("plandiff: interrupted\n")
-        sys.exit(2)
+        return _fail("interrupted")
+    except typer.TyperException as exc:  # click's UsageError and friends (typer vendors click)
+        if type(exc).__name__ == "NoArgsIsHelpError":  # plain `plandiff`: the help, and trouble
+            sys.stderr.write(exc.format_message().rstrip("\n") + "\n")
+            return 2
+        ctx = getattr(exc, "ctx", None)
+        hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+        return _fail(f"{exc.format_message()}{hint}")
+    except typer.Abort:
+        return _fail("aborted")
+    except Exception as exc:  # the last resort: never a traceback unless asked for
+        if _DEBUG["on"]:
+            traceback.print_exc()
+            return 2
+        return _fail(f"internal error: {type(exc).__name__}: {_one_line(str(exc))[:300]}; please report")
+    if code == 130:  # typer's code for Ctrl-C inside a command
+        return _fail("interrupted")
+    return code if isinstance(code, int) else 0
+
+
+def main() -> None:
+    _utf8_streams()
+    sys.exit(run())

@@ -8,8 +8,11 @@ A table becomes lines ``(statement, account, row path, column path) → amount``
 - **rows** get their parents from the statements' own vocabulary: the parts (収入/支出,
   費用の部/収益の部, 資金支出/資金収入), then the subtotals inside them (経常費用, 経常収益, 臨時利益,
   臨時損失, 業務/投資/財務活動による収入・支出). Result rows (純利益, 総利益, 繰越積立金取崩額) stand alone.
-- **amounts**: ``1,272`` → 1272, ``△ 743``/``▲743`` → -743, full-width digits read, and ``-``/``–``/``－``
-  → ``None`` (nothing: not the same as 0).
+- **amounts**: ``1,272`` → 1272; every unambiguous minus style is negative (``△ 743``, ``▲743``,
+  ``-743``, ``−743`` with U+2212, ``(743)``) → -743; full-width digits read; a dash or long-vowel
+  mark alone (``-``, ``–``, ``－``, ``—``, ``ー``) → ``None`` (nothing: not the same as 0).
+- **text**: any other cell (``小長井``, ``5,353,100千円``, ``1,2,3``, a number of more than 15 digits) is
+  text, never an error: it makes no budget line, and a row with no amount at all is not a line.
 
 Reconciliation checks only sums the structure makes unambiguous, each within the rounding the
 documents warn about (``※端数処理の関係で合計が合わないことがある``: ± one unit per part):
@@ -33,8 +36,12 @@ from functools import lru_cache
 from plandiff.model import Document, Table
 from plandiff.text.normalize import repair
 
-_NOTHING = frozenset({"-", "–", "－", "‐", "—", "―", ""})
-_AMOUNT_RE = re.compile(r"^([△▲]|-(?=\d))?\s*(\d{1,3}(?:,\d{3})+|\d+)$")
+_NOTHING = frozenset({"-", "–", "－", "‐", "‑", "‒", "—", "―", "−", "ー", "ｰ", ""})
+# a minus before digits (after NFKC, which makes － and ﹣ into -): △ ▲ - ‐ ‑ ‒ – and − (U+2212)
+_AMOUNT_RE = re.compile(r"^(?P<minus>[△▲\-‐‑‒–−])?\s*(?P<digits>\d{1,3}(?:,\d{3})+|\d+)$")
+_PAREN_RE = re.compile(r"^\(\s*(?P<digits>\d{1,3}(?:,\d{3})+|\d+)\s*\)$")  # accounting style: (743) = -743
+#: more digits than any budget has (the national budget in yen has 15): text, not an amount
+MAX_AMOUNT_DIGITS = 15
 
 PARTS = frozenset({"収入", "支出", "費用の部", "収益の部", "資金支出", "資金収入"})
 SUBTOTALS = frozenset(
@@ -69,16 +76,35 @@ def _label_key(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
-def parse_amount(cell: str) -> int | None:
-    """``1,272`` → 1272, ``△ 743`` → -743, ``-`` → None (nothing); raises AmountError otherwise."""
+def read_amount(cell: str) -> tuple[bool, int | None]:
+    """``(True, amount)`` for an amount or a mark for nothing, ``(False, None)`` for text. Never raises.
+
+    ``1,272`` → 1272; ``△ 743``, ``▲743``, ``-743``, ``−743``, ``(743)`` → -743; ``-``, ``ー`` → None."""
     text = unicodedata.normalize("NFKC", cell).strip()
     if cell.strip() in _NOTHING or text in _NOTHING:
-        return None
-    m = _AMOUNT_RE.match(text.replace("▲", "△"))
+        return True, None
+    if len(text) > 4 * MAX_AMOUNT_DIGITS:  # long text is never an amount: don't run regexes over it
+        return False, None
+    m = _AMOUNT_RE.match(text)
+    negative = bool(m and m.group("minus"))
     if not m:
-        raise AmountError(f"not an amount: {cell!r}")
-    value = int(m.group(2).replace(",", ""))
-    return -value if m.group(1) else value
+        m = _PAREN_RE.match(text)
+        negative = True
+    if not m:
+        return False, None
+    digits = m.group("digits").replace(",", "")
+    if len(digits.lstrip("0")) > MAX_AMOUNT_DIGITS:
+        return False, None
+    value = int(digits)
+    return True, -value if negative else value
+
+
+def parse_amount(cell: str) -> int | None:
+    """``1,272`` → 1272, ``△ 743`` → -743, ``-`` → None (nothing); raises AmountError for text."""
+    ok, value = read_amount(cell)
+    if not ok:
+        raise AmountError(f"not an amount: {cell[:40]!r}")
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,17 +196,21 @@ def table_lines(table: Table) -> tuple[BudgetLine, ...]:
     columns = column_paths(table)
     lines = []
     for row, path in zip(table.rows[table.header_rows :], row_paths(table), strict=True):
+        cells = [read_amount(row.cells[c] if c < len(row.cells) else "") for c in range(1, len(columns) + 1)]
+        if not path or not any(ok and raw for (ok, _), raw in zip(cells, row.cells[1:], strict=False)):
+            continue  # no amount and no mark for nothing (収入, 臨時利益, a text row): a heading, not a line
         for c, column in enumerate(columns, start=1):
             raw = row.cells[c] if c < len(row.cells) else ""
-            if not raw and all(not cell for cell in row.cells[1:]):
-                continue  # a group row with no amounts at all (収入, 臨時利益): a heading, not a line
+            ok, amount = cells[c - 1]
+            if not ok:
+                continue  # text in an amount column: not a budget line
             lines.append(
                 BudgetLine(
                     table.statement,
                     table.account,
                     path,
                     column,
-                    parse_amount(raw),
+                    amount,
                     raw,
                     table.unit,
                     row.line,

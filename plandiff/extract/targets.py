@@ -71,8 +71,21 @@ class Target:
         return self.locations[0].path
 
 
-def _number(text: str) -> float:
-    return float(unicodedata.normalize("NFKC", text).replace(",", ""))
+#: a target value has at most this many digits before the point (more is not a target: text)
+MAX_VALUE_DIGITS = 15
+_DECIMAL_RE = re.compile(r"^(\d+)(?:\.(\d+))?\.?$")
+
+
+def _number(text: str) -> float | None:
+    """``5,000`` → 5000.0, ``１，４００`` → 1400.0, ``2.5`` → 2.5; None for what is not one number
+    (``1.2.3``) or is longer than any target (more than 15 digits: float() would give inf and
+    int() refuses over 4,300 digits). Never raises."""
+    if len(text) > 4 * MAX_VALUE_DIGITS:
+        return None
+    m = _DECIMAL_RE.match(unicodedata.normalize("NFKC", text).replace(",", ""))
+    if not m or len(m.group(1).lstrip("0")) > MAX_VALUE_DIGITS:
+        return None
+    return float(m.group(0).rstrip(".") if m.group(2) is None else m.group(0))
 
 
 def _unit(unit: str, value: float) -> tuple[str, float]:
@@ -113,7 +126,10 @@ def _from_item(item: TargetItem) -> Target | None:
     v = _VALUE_RE.search(rest)
     if not v:
         return None
-    unit, value = _unit(v.group("unit"), _number(v.group("num")))
+    number = _number(v.group("num"))
+    if number is None:
+        return None
+    unit, value = _unit(v.group("unit"), number)
     before, after = rest[: v.start()].strip(), rest[v.end() :].strip(" 、,")
     qualifier = f"{before}…{after}" if before or after else ""
     loc = Location(item.path, item.line, item.text, item.end_line, item.page)
@@ -136,7 +152,10 @@ def _from_measure(measure: Measure, heading: str = "") -> list[Target]:
     for sentence in re.split(r"(?<=。)", measure.text):
         spans: list[tuple[int, int]] = []
         for m in _RELATIVE_RE.finditer(sentence):
-            unit, value = _unit(m.group("unit"), _number(m.group("num")))
+            number = _number(m.group("num"))
+            if number is None:
+                continue
+            unit, value = _unit(m.group("unit"), number)
             metric, context = _clean_metric(_last_clause(sentence[: m.start()]))
             out.append(
                 Target(
@@ -158,7 +177,10 @@ def _from_measure(measure: Measure, heading: str = "") -> list[Target]:
                 continue
             before = sentence[previous_end : m.start("num") - 1]
             previous_end = m.end()
-            unit, value = _unit(m.group("unit"), _number(m.group("num")))
+            number = _number(m.group("num"))
+            if number is None:
+                continue
+            unit, value = _unit(m.group("unit"), number)
             verb = m.group("verb")
             qualifier = f"…{verb}" if verb in ("向上する", "向上させる") else ""
             metric, context = _clean_metric(before)

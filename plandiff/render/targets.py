@@ -114,7 +114,7 @@ def targets_listing(targets: Sequence[Target], fmt: str) -> str:
             }
             for t in targets
         ]
-        return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False) + "\n"
     out = ["| metric | value | comparator | key target | qualifier | where |", "|---|---:|---|---|---|---|"]
     for t in targets:
         value = f"{number(int(t.value) if t.value == int(t.value) else t.value)}{t.unit}"
