@@ -76,7 +76,7 @@ def show(
         document = read(file)
         if verbose:
             typer.echo(f"plandiff: {file}: read as {document.meta.encoding}", err=True)
-        write_output(to_json(document) if json_ else outline(document), output)
+        write_output(to_json(document) if json_ else outline(document), output, [file])
 
     _run(action)
 
@@ -108,7 +108,7 @@ def diff(
             for document in documents:
                 typer.echo(f"plandiff: {document.meta.source}: read as {document.meta.encoding}", err=True)
         changelogs = [compare(a, b) for a, b in pairwise(documents)]
-        write_output(render_series(changelogs, format_), output)
+        write_output(render_series(changelogs, format_), output, files)
         return any(c.has_differences for c in changelogs)
 
     raise typer.Exit(1 if _run(action) else 0)
@@ -131,7 +131,7 @@ def budget(
         if format_ not in ("markdown", "json", "csv"):
             raise PlandiffError(f"unknown --format {format_!r}: use markdown, json or csv")
         document = read(file)
-        write_output(budget_listing(budget_lines(document), reconcile(document), format_), output)
+        write_output(budget_listing(budget_lines(document), reconcile(document), format_), output, [file])
 
     _run(action)
 
@@ -152,7 +152,7 @@ def targets(
 
         if format_ not in ("markdown", "json"):
             raise PlandiffError(f"unknown --format {format_!r}: use markdown or json")
-        write_output(targets_listing(extract_targets(read(file)), format_), output)
+        write_output(targets_listing(extract_targets(read(file)), format_), output, [file])
 
     _run(action)
 
