@@ -17,7 +17,8 @@ class Section:
     """A heading. ``path`` holds normalised labels from the root, e.g. ``("I", "1", "(1)", "①")``."""
 
     path: Path
-    kind: str  # roman | arabic | paren | circled | halfparen | heading | indicators | annex | account
+    kind: str  # the heading style (roman, arabic, paren, dai…; see plandiff.conventions), or a block:
+    # indicators | annex | account | titled (an unnumbered heading the table of contents names)
     marker: str  # as written, e.g. "（1）"
     title: str  # repaired display text, without the marker
     raw: str  # the source line as written
@@ -82,6 +83,19 @@ class Table:
 
 
 @dataclass(frozen=True, slots=True)
+class TocEntry:
+    """One entry of a table of contents (目次): ``（１）申請・交付環境の整備 ......2``."""
+
+    marker: str  # as written, "" for an unnumbered entry (はじめに)
+    label: str  # normalised like a heading label: "(1)"
+    title: str
+    page: str  # the printed page number, as written
+    line: int
+    kind: str  # the heading style, as for Section.kind; "titled" when unnumbered
+    level: int  # nesting inferred from the order of styles in the TOC itself, 1 = top
+
+
+@dataclass(frozen=True, slots=True)
 class Metadata:
     title: str = ""
     organisation: str = ""
@@ -91,7 +105,8 @@ class Metadata:
     decided_raw: str = ""
     source: str = ""
     encoding: str = ""
-    format: str = ""  # text | markdown | pdf
+    format: str = ""  # text | markdown | pdf | html
+    family: str = ""  # the conventions the document was read with (plandiff.conventions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +117,7 @@ class Document:
     targets: tuple[TargetItem, ...] = ()
     tables: tuple[Table, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    toc: tuple[TocEntry, ...] = ()
 
     def section(self, path: Path) -> Section | None:
         for section in self.sections:

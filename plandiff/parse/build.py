@@ -1,4 +1,4 @@
-"""Classified lines → Document, in one forward walk.
+"""Classified lines → Document: classify with the family's rules, read the TOC, one forward walk, check.
 
 Page-break repair happens here, because only here is it known what an item is: a bullet or
 paragraph whose text does not end a sentence (no ``。``), followed by blank lines and then a line
@@ -8,15 +8,19 @@ A stray ``「`` that the PDF repeated at a page top (``「新型コロ`` / ``「
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from plandiff.conventions import Family, detect
 from plandiff.model import Document, Measure, Metadata, Path, Section, Table, TableRow, TargetItem
 from plandiff.parse import meta as meta_mod
-from plandiff.parse.rules import LineToken, classify
+from plandiff.parse.ladder import Ladder
+from plandiff.parse.rules import BLOCK_KINDS, HEADING_KINDS, LineToken, classifier
+from plandiff.parse.toc import check_toc, read_toc, titled_keys, toc_levels
 from plandiff.readers.lines import SourceLine
-from plandiff.text.normalize import is_repost, repair, strip_repost
+from plandiff.text.normalize import is_repost, key, repair, strip_repost
 
-_HEADINGS = frozenset({"roman", "arabic", "paren", "circled", "halfparen", "heading", "indicators", "annex", "account"})
+_MAX_DOUBTS = 10  # doubtful lines listed by line number; the rest are counted
 _TERMINATORS = ("。", "．")
 
 
@@ -49,8 +53,9 @@ class _Item:
 
 @dataclass
 class _Builder:
+    family: Family
     sections: list[Section] = field(default_factory=list)
-    stack: list[tuple[int, Section]] = field(default_factory=list)
+    ladder: Ladder = field(default_factory=Ladder)
     measures: list[Measure] = field(default_factory=list)
     targets: list[TargetItem] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
@@ -61,10 +66,11 @@ class _Builder:
     account: str = ""
     unit: str = ""
     gap: bool = False  # a blank line was seen since the last content line
+    doubts: list[int] = field(default_factory=list)  # lines that look like headings but break the numbering
 
     @property
     def path(self) -> Path:
-        return self.stack[-1][1].path if self.stack else ()
+        return self.ladder.path
 
     def flush_item(self) -> None:
         item, self.item = self.item, None
@@ -110,36 +116,60 @@ class _Builder:
         self.flush_item()
         self.flush_table()
 
-    def open_section(self, tok: LineToken, line: SourceLine, keep_rank: int) -> None:
+    def open_section(self, tok: LineToken, line: SourceLine) -> None:
         self.flush()
-        while self.stack and self.stack[-1][0] > keep_rank:
-            self.stack.pop()
         section = Section((*self.path, tok.label), tok.kind, tok.marker, tok.text, line.text, line.number, line.page)
-        self.stack.append((tok.rank, section))
+        self.ladder.push(tok.style or tok.kind, tok.ordinal, section)
         self.sections.append(section)
+
+    def heading(self, tok: LineToken, line: SourceLine) -> bool:
+        """Open a numbered heading where the numbering allows it; False: the line is text."""
+        style = tok.style or tok.kind
+        if self.family.sequence_check and not self.ladder.follows_on(style, tok.ordinal):
+            self.doubts.append(line.number)
+            return False
+        self.flush()  # before the ladder moves: what is open belongs to the heading above
+        self.ladder.place(style)
+        self.open_section(tok, line)
+        return True
 
     def feed(self, tok: LineToken, line: SourceLine) -> None:
         kind = tok.kind
+        if kind in HEADING_KINDS and not self.heading(tok, line):
+            tok, kind = LineToken("text", line.text.strip()), "text"
         if kind == "blank":
             self.gap = True
             self.flush_table()
             return
-        if kind == "table_row":
+        if kind in BLOCK_KINDS:
+            self.flush()  # before the ladder moves
+        if kind in HEADING_KINDS or kind == "toc":
+            pass  # opened above; a TOC line is not content
+        elif kind == "table_row":
             self.flush_item()
             cells = [cell.strip() for cell in line.text.split("\t")]
             while len(cells) > 1 and not cells[-1]:
                 cells.pop()  # trailing empty cells say nothing (and a PDF cannot show them)
             self.rows.append(TableRow(line.number, tuple(cells)))
+        elif kind == "titled":
+            self.ladder.keep(0)
+            self.open_section(tok, line)
         elif kind == "indicators":
-            self.open_section(tok, line, keep_rank=2)  # a target block belongs to its "1." section
+            level = self.family.target_block_level
+            if level is None:
+                self.ladder.pop_blocks()
+            else:
+                self.ladder.keep(level)
+            self.open_section(tok, line)
         elif kind == "annex":
-            self.open_section(tok, line, keep_rank=0)
+            self.ladder.keep(0)
+            self.open_section(tok, line)
             self.statement, self.caption, self.account, self.unit = tok.label, tok.text, "", ""
         elif kind == "account":
-            self.open_section(tok, line, keep_rank=1)
+            while self.ladder.stack and self.ladder.stack[-1].kind != "annex":
+                self.ladder.stack.pop()
+            self.open_section(tok, line)
             self.account, self.unit = tok.text, ""
-        elif kind in _HEADINGS:
-            self.open_section(tok, line, keep_rank=tok.rank - 1)
         elif kind == "unit":
             self.flush()
             self.unit = tok.text
@@ -179,25 +209,97 @@ class _Builder:
 
     def start_item(self, kind: str, line: SourceLine, content: str) -> None:
         self.flush()
-        in_targets = bool(self.stack) and self.stack[-1][1].kind == "indicators"
+        in_targets = bool(self.ladder.stack) and self.ladder.stack[-1].kind == "indicators"
         self.item = _Item(kind, self.path, in_targets)
         self.item.add(line, content)
 
 
-def assemble(lines: tuple[SourceLine, ...], source: str = "", encoding: str = "", fmt: str = "text") -> Document:
-    """Build the document model from numbered source lines."""
+_LEADER_ONLY_RE = re.compile(r"^\s*(?:[.．…‥・･]\s*){3,}[0-9０-９]{1,4}\s*$")
+
+
+def _join_wrapped_toc(lines: tuple[SourceLine, ...], tokens: list[LineToken]) -> None:
+    """A TOC entry too long for its line puts its leader and page on the next: the two are one entry."""
+    for index in range(1, len(tokens)):
+        if _LEADER_ONLY_RE.match(lines[index].text) and tokens[index - 1].kind not in ("blank", "toc", "table_row"):
+            joined = lines[index - 1].text.strip() + lines[index].text.strip()
+            tokens[index - 1] = LineToken("toc", joined)
+            tokens[index] = LineToken("toc", "")
+
+
+def _classify(lines: tuple[SourceLine, ...], family: Family) -> list[LineToken]:
+    classify = classifier(family)
     tokens = [classify(line.text) for line in lines]
-    start = next((i for i, tok in enumerate(tokens) if tok.kind in _HEADINGS), None)
+    _join_wrapped_toc(lines, tokens)
+    titles = titled_keys(read_toc(lines, tokens, classify))
+    if titles:  # an unnumbered TOC entry (はじめに) standing alone after the TOC is a heading
+        last_toc = max(i for i, tok in enumerate(tokens) if tok.kind == "toc")
+        for index in range(last_toc + 1, len(tokens)):
+            tok = tokens[index]
+            if tok.kind in ("text", "bullet") and len(tok.text) <= 40 and key(lines[index].text) in titles:
+                title = repair(lines[index].text.strip())
+                tokens[index] = LineToken("titled", title, title)
+    return tokens
+
+
+def _start(tokens: list[LineToken]) -> int | None:
+    """Where the body begins: the first heading (the front matter before it holds title and date)."""
+    return next((i for i, tok in enumerate(tokens) if tok.kind in HEADING_KINDS or tok.kind in BLOCK_KINDS), None)
+
+
+def _walk(
+    tokens: list[LineToken], lines: tuple[SourceLine, ...], family: Family, start: int, levels: dict[str, int]
+) -> _Builder:
+    builder = _Builder(family)
+    builder.ladder.levels.update(levels)
+    for tok, line in zip(tokens[start:], lines[start:], strict=True):
+        builder.feed(tok, line)
+    builder.flush()
+    return builder
+
+
+def _doubts(builder: _Builder) -> list[str]:
+    warnings: list[str] = []
+    if builder.doubts:
+        shown = ", ".join(str(n) for n in builder.doubts[:_MAX_DOUBTS])
+        more = f" and {len(builder.doubts) - _MAX_DOUBTS} more" if len(builder.doubts) > _MAX_DOUBTS else ""
+        warnings.append(
+            f"{len(builder.doubts)} heading-like lines break the numbering and were read as text: lines {shown}{more}"
+        )
+    seen: dict[Path, int] = {}
+    for section in builder.sections:
+        if section.path in seen:
+            warnings.append(
+                f"two headings with the same path {' > '.join(section.path)}: lines {seen[section.path]} and {section.line}"
+            )
+        else:
+            seen[section.path] = section.line
+    return warnings
+
+
+def assemble(
+    lines: tuple[SourceLine, ...],
+    source: str = "",
+    encoding: str = "",
+    fmt: str = "text",
+    family: Family | None = None,
+) -> Document:
+    """Build the document model from numbered source lines, with the family's conventions (detected if not given)."""
+    if family is None:
+        family = detect("\n".join(line.text for line in lines[:2000]))
+    tokens = _classify(lines, family)
+    toc = read_toc(lines, tokens, classifier(family))
+    start = _start(tokens)
     warnings: list[str] = []
     if start is None:
         warnings.append("no recognisable structure (no headings): every paragraph is compared as a measure")
         start = 0
-    front = [line.text for line in lines[:start]]
-    builder = _Builder()
-    for tok, line in zip(tokens[start:], lines[start:], strict=True):
-        builder.feed(tok, line)
-    builder.flush()
-    metadata: Metadata = meta_mod.extract(front if front else [line.text for line in lines[:5]], source, encoding, fmt)
+    front = [line.text for line, tok in zip(lines[:start], tokens[:start], strict=True) if tok.kind != "toc"]
+    builder = _walk(tokens, lines, family, start, toc_levels(toc))
+    warnings += _doubts(builder)
+    warnings += check_toc(toc, builder.sections)
+    metadata: Metadata = meta_mod.extract(
+        front if front else [line.text for line in lines[:5]], source, encoding, fmt, family.name
+    )
     return Document(
         metadata,
         tuple(builder.sections),
@@ -205,4 +307,5 @@ def assemble(lines: tuple[SourceLine, ...], source: str = "", encoding: str = ""
         tuple(builder.targets),
         tuple(builder.tables),
         tuple(warnings),
+        toc,
     )

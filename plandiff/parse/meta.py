@@ -30,7 +30,7 @@ def fiscal_year_of(text: str) -> tuple[int, str] | None:
     return None
 
 
-def extract(front: list[str], source: str, encoding: str, fmt: str) -> Metadata:
+def extract(front: list[str], source: str, encoding: str, fmt: str, family: str = "") -> Metadata:
     lines = [" ".join(line.split()) for line in front if line.strip()]
     title = next((line for line in lines if "計画" in line and fiscal_year_of(line)), lines[0] if lines else "")
     decided = None
@@ -55,4 +55,5 @@ def extract(front: list[str], source: str, encoding: str, fmt: str) -> Metadata:
         source=source,
         encoding=encoding,
         format=fmt,
+        family=family,
     )

@@ -1,52 +1,69 @@
 """Line rules: each takes one source line and returns a :class:`LineToken` or ``None``.
 
-``RULES`` is the order they are tried in; the first that answers wins. Each rule is a plain
-function, testable alone. Patterns are written for the width variants real plans mix
-(``(1)``/``（1）``, ``1.``/``１．``).
+The rules are built from a document family's conventions (:mod:`plandiff.conventions`): which
+heading styles it numbers in, its target-block labels, its bullets. :func:`ruler` returns the
+ordered chain for a family; the first rule that answers wins. Each rule is a plain function,
+testable alone; :func:`classify` is the chain of the generic family, which knows every convention.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
+from plandiff.conventions import GENERIC, Family
+from plandiff.conventions.base import ACCOUNT_RE as _ACCOUNT_RE
+from plandiff.conventions.base import ANNEX_RE as _ANNEX_RE
+from plandiff.conventions.base import UNIT_RE as _UNIT_RE
 from plandiff.text.normalize import repair
+
+Rule = Callable[[str], "LineToken | None"]
 
 
 @dataclass(frozen=True, slots=True)
 class LineToken:
-    kind: str  # see RULES; headings carry label/marker/title
+    kind: str  # a heading style's kind (roman, arabic, dai…) or one of the rule names below
     text: str = ""  # content without the marker
     label: str = ""  # normalised heading label, e.g. "(1)"
     marker: str = ""  # marker as written
-    rank: int = 0  # heading depth class: roman 1, arabic 2, paren 3, circled 4, halfparen 5
+    ordinal: int | None = None  # the heading's number in its sequence (３ → 3, ウ → 3), for sequence checks
+    style: str = ""  # the ladder's name for the heading style when it differs from kind (Markdown: "h2")
 
 
-def _digits(s: str) -> str:
-    return unicodedata.normalize("NFKC", s)
-
-
-_ROMAN_FW = dict(
-    zip("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ", ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"], strict=True)
+HEADING_KINDS = frozenset(
+    {
+        "heading",
+        "roman",
+        "arabic",
+        "paren",
+        "circled",
+        "halfparen",
+        "dai",
+        "dai_sub",
+        "dai_hen",
+        "dai_bu",
+        "dai_sho",
+        "dai_setsu",
+        "dai_hyo",
+        "katakana",
+        "paren_katakana",
+        "paren_kanji",
+    }
 )
-_ROMAN_RE = re.compile(r"^\s*((?:X{0,3})(?:IX|IV|V?I{0,3})|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ])\s*[.．]\s*(\S.*)$")
-_ARABIC_RE = re.compile(r"^\s*([0-9０-９]{1,2})\s*[.．](?![0-9０-９])\s*(\S.*)$")
-_PAREN_RE = re.compile(r"^\s*([(（]\s*[0-9０-９]{1,2}\s*[)）])\s*(\S.*)$")
-_CIRCLED_RE = re.compile(r"^\s*([①-⑳])\s*(\S.*)$")
-_HALFPAREN_RE = re.compile(r"^\s*([0-9０-９]{1,2}\s*[)）])\s*(\S.*)$")
-_MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(\S.*)$")
-_INDICATORS_RE = re.compile(r"^\s*【\s*指\s*標\s*】\s*$")
-_ANNEX_RE = re.compile(
-    r"^\s*(?![-‐－・･])(?:[(（]?別紙\s*[0-9０-９]*[)）]?\s*)?(\S.{0,60}?の)?\s*(予算|収支計画|資金計画)\s*$"
-)
-_ACCOUNT_RE = re.compile(r"^\s*[<＜〈]\s*(\S[^>＞〉]*勘定)\s*[>＞〉]\s*$")
-_UNIT_RE = re.compile(r"^\s*[(（]\s*単\s*位\s*[:：]\s*([^)）]+?)\s*[)）]\s*$")
+BLOCK_KINDS = frozenset({"indicators", "annex", "account", "titled"})  # headings with fixed places
+
 _NOTE_RE = re.compile(r"^\s*※")
 _END_RE = re.compile(r"^\s*以\s*上\s*$")
-_BULLET_RE = re.compile(r"^\s*(?:[-‐－]\s*)?[・･]\s*")
 _DASH_RE = re.compile(r"^\s*[-‐－]\s+")
+_ARTICLE_RE = re.compile(r"^\s*第\s*[0-9０-９一二三四五六七八九十]+\s*条(?:\s*の\s*[0-9０-９]+)?[\s　]")
+# A table-of-contents entry: a title, a dot leader and a page number (several may share a line).
+TOC_ENTRY_RE = re.compile(r"(\S.*?)\s*(?:[.．…‥・･]\s*){3,}\s*([0-9０-９]{1,4})(?=\s|$|\S)")
+_TOC_LINE_RE = re.compile(r"^\s*\S.*?(?:[.．…‥・･]\s*){3,}\s*[0-9０-９]{1,4}\s*(?:\S.*?(?:[.．…‥・･]\s*){3,}\s*[0-9０-９]{1,4}\s*)*$")
+
+
+_TOC_HINT_RE = re.compile(r"[.．…‥・･]{3}")
 
 
 def blank(line: str) -> LineToken | None:
@@ -57,58 +74,23 @@ def table_row(line: str) -> LineToken | None:
     return LineToken("table_row", line) if "\t" in line.strip("\n") and line.strip() else None
 
 
-def indicators(line: str) -> LineToken | None:
-    return LineToken("indicators", "【指標】", "【指標】", "【指標】", 6) if _INDICATORS_RE.match(line) else None
-
-
-def roman(line: str) -> LineToken | None:
-    m = _ROMAN_RE.match(line)
-    if not m or not m.group(1):
+def toc(line: str) -> LineToken | None:
+    if len(line) > 2000 or not _TOC_HINT_RE.search(line):  # cheap guard: no leader, no TOC line
         return None
-    label = _ROMAN_FW.get(m.group(1), m.group(1))
-    return LineToken("roman", repair(m.group(2)), label, m.group(1) + ".", 1)
-
-
-def arabic(line: str) -> LineToken | None:
-    m = _ARABIC_RE.match(line)
-    return LineToken("arabic", repair(m.group(2)), _digits(m.group(1)), m.group(1) + ".", 2) if m else None
-
-
-def paren(line: str) -> LineToken | None:
-    m = _PAREN_RE.match(line)
-    if not m:
-        return None
-    return LineToken("paren", repair(m.group(2)), "".join(_digits(m.group(1)).split()), m.group(1), 3)
-
-
-def circled(line: str) -> LineToken | None:
-    m = _CIRCLED_RE.match(line)
-    return LineToken("circled", repair(m.group(2)), m.group(1), m.group(1), 4) if m else None
-
-
-def halfparen(line: str) -> LineToken | None:
-    m = _HALFPAREN_RE.match(line)
-    if not m:
-        return None
-    return LineToken("halfparen", repair(m.group(2)), "".join(_digits(m.group(1)).split()), m.group(1), 5)
-
-
-def md_heading(line: str) -> LineToken | None:
-    m = _MD_HEADING_RE.match(line)
-    if not m:
-        return None
-    title = repair(m.group(2))
-    return LineToken("heading", title, title, m.group(1), len(m.group(1)))
+    return LineToken("toc", line.strip()) if _TOC_LINE_RE.match(line) else None
 
 
 def annex(line: str) -> LineToken | None:
     m = _ANNEX_RE.match(line)
-    return LineToken("annex", repair(line.strip()), m.group(2), "", 1) if m else None
+    return LineToken("annex", repair(line.strip()), m.group(2)) if m else None
 
 
 def account(line: str) -> LineToken | None:
     m = _ACCOUNT_RE.match(line)
-    return LineToken("account", "".join(m.group(1).split()), f"<{''.join(m.group(1).split())}>", "", 2) if m else None
+    if not m:
+        return None
+    name = "".join(m.group(1).split())
+    return LineToken("account", name, f"<{name}>")
 
 
 def unit(line: str) -> LineToken | None:
@@ -124,45 +106,88 @@ def end_mark(line: str) -> LineToken | None:
     return LineToken("end") if _END_RE.match(line) else None
 
 
-def bullet(line: str) -> LineToken | None:
-    m = _BULLET_RE.match(line)
-    return LineToken("bullet", line[m.end() :]) if m else None
-
-
 def dash(line: str) -> LineToken | None:
     # "- " without "・": PDF extraction's list marker on a line that may be a continuation.
     m = _DASH_RE.match(line)
     return LineToken("dash", line[m.end() :]) if m else None
 
 
+def article(line: str) -> LineToken | None:
+    # 第1条 of a 予算総則: an item of its own, marker and all.
+    return LineToken("bullet", line.strip()) if _ARTICLE_RE.match(line) else None
+
+
 def text(line: str) -> LineToken | None:
     return LineToken("text", line.strip())
 
 
-RULES: tuple[Callable[[str], LineToken | None], ...] = (
-    blank,
-    table_row,
-    indicators,
-    md_heading,
-    roman,
-    arabic,
-    paren,
-    circled,
-    halfparen,
-    annex,
-    account,
-    unit,
-    note,
-    end_mark,
-    bullet,
-    dash,
-    text,
-)
+def _heading_rule(family: Family) -> Rule:
+    styles = family.headings
+
+    def heading(line: str) -> LineToken | None:
+        for style in styles:
+            found = style.match(line)
+            if found is not None:
+                marker, label, title, ordinal = found
+                title = repair(title)
+                if style.kind == "heading":  # Markdown: the label is the title, the depth its marker
+                    return LineToken("heading", title, title, marker, None, f"h{len(marker)}")
+                return LineToken(style.kind, title, label, marker, ordinal)
+        return None
+
+    return heading
 
 
-def classify(line: str) -> LineToken:
-    for rule in RULES:
-        token = rule(line)
-        if token is not None:
-            return token
-    raise AssertionError("the text rule always answers")  # pragma: no cover
+def _block_rule(family: Family) -> Rule:
+    labels = "|".join(r"\s*".join(re.escape(ch) for ch in label) for label in family.target_blocks)
+    pattern = re.compile(rf"^\s*【\s*(?:{labels})\s*】\s*$") if labels else None
+
+    def indicators(line: str) -> LineToken | None:
+        if pattern is None or not pattern.match(line):
+            return None
+        label = "【" + "".join(line.split())[1:-1] + "】"
+        return LineToken("indicators", label, label, label)
+
+    return indicators
+
+
+def _bullet_rule(family: Family) -> Rule:
+    glyphs = re.escape(family.bullets)
+    pattern = re.compile(rf"^\s*(?:[-‐－]\s*)?[{glyphs}]\s*")
+
+    def bullet(line: str) -> LineToken | None:
+        m = pattern.match(line)
+        return LineToken("bullet", line[m.end() :]) if m else None
+
+    return bullet
+
+
+@cache
+def ruler(family: Family) -> tuple[Rule, ...]:
+    """The ordered rule chain for one family."""
+    rules: list[Rule] = [blank, table_row, toc, _block_rule(family)]
+    if family.articles:
+        rules.append(article)
+    rules += [_heading_rule(family), annex, account, unit, note, end_mark, _bullet_rule(family), dash, text]
+    return tuple(rules)
+
+
+def classifier(family: Family) -> Callable[[str], LineToken]:
+    rules = ruler(family)
+
+    def classify_line(line: str) -> LineToken:
+        for rule in rules:
+            token = rule(line)
+            if token is not None:
+                return token
+        raise AssertionError("the text rule always answers")  # pragma: no cover
+
+    return classify_line
+
+
+classify = classifier(GENERIC)
+
+
+def toc_entries(line: str) -> list[tuple[str, str]]:
+    """``(title with marker, page)`` for every entry on a TOC line (a PDF may glue two onto one)."""
+    return [(m.group(1).strip(), m.group(2)) for m in TOC_ENTRY_RE.finditer(line)]

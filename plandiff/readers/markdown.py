@@ -10,6 +10,7 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from plandiff.conventions.base import heading_like
 from plandiff.readers.lines import SourceLine
 
 _MD = MarkdownIt("commonmark").enable("table")
@@ -67,15 +68,4 @@ def markdown_lines(text: str) -> tuple[SourceLine, ...]:
 
 
 def _has_marker(heading: str) -> bool:
-    from plandiff.parse.rules import classify  # local: the rules module imports nothing from readers
-
-    return classify(heading).kind in {
-        "roman",
-        "arabic",
-        "paren",
-        "circled",
-        "halfparen",
-        "indicators",
-        "annex",
-        "account",
-    }
+    return heading_like(heading) and not heading.startswith("#")

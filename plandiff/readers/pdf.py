@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from plandiff.errors import InputError
-from plandiff.parse.rules import classify
+from plandiff.conventions.base import heading_like
 from plandiff.readers.lines import SourceLine
 
 MAX_PDF_BYTES = 100 * 1024 * 1024
@@ -35,7 +35,7 @@ _PAGE_NUMBER_RE = re.compile(
     r"^[-－‐—–(（]?\s*(?:p\.?\s*)?[0-9０-９]{1,4}\s*(?:[/／]\s*[0-9０-９]{1,4})?\s*[-－‐—–)）]?$"
 )
 _NUMERIC_CELL_RE = re.compile(r"^[△▲-]?\s*[0-9０-９][0-9０-９,，.]*$|^[-–－]$")
-_HEADINGS = frozenset({"roman", "arabic", "paren", "circled", "halfparen", "indicators", "annex", "account", "unit"})
+_TOC_END_RE = re.compile(r"(?:[.．…‥・･]\s*){3,}\s*[0-9０-９]{1,4}\s*$")  # a TOC entry ends with leader and page
 _MARGIN = 0.08  # top and bottom share of the page where running headers, footers and numbers live
 
 
@@ -181,6 +181,7 @@ def _to_source_lines(pages: list[list[_Line]]) -> tuple[SourceLine, ...]:
     body_right = max((line.right for lines in pages for line in lines if len(line.cells) == 1), default=0.0)
     body_left = min((line.left for lines in pages for line in lines if len(line.cells) == 1), default=0.0)
     pending: _Line | None = None  # a line that ran to the right edge, waiting for its continuation
+    pending_full = False  # it reached the edge itself (not only long): a heading may wrap there
 
     def emit(text: str, page: int) -> None:
         out.append(SourceLine(len(out) + 1, text, page))
@@ -214,7 +215,8 @@ def _to_source_lines(pages: list[list[_Line]]) -> tuple[SourceLine, ...]:
                 continue
             _flush_table(block, emit)
             block = []
-            if pending is not None and not _continues(pending.text, line.text):
+            line_full = line.right >= body_right - 5 * line.height
+            if pending is not None and not _continues(pending.text, line.text, pending_full, line_full):
                 emit(pending.text, pending.page)  # a new item starts here, not a continuation
                 pending = None
             text = line.text if pending is None else _join(pending.text, line.text)
@@ -223,6 +225,7 @@ def _to_source_lines(pages: list[list[_Line]]) -> tuple[SourceLine, ...]:
             long_line = line.right - body_left >= 0.6 * (body_right - body_left)
             if (line.right >= body_right - 5 * line.height or long_line) and not text.endswith("。"):
                 pending = line  # the layout broke this line; its sentence goes on below
+                pending_full = line.right >= body_right - 5 * line.height
             else:
                 emit(text, line.page)
                 pending = None
@@ -232,16 +235,20 @@ def _to_source_lines(pages: list[list[_Line]]) -> tuple[SourceLine, ...]:
     return tuple(out)
 
 
-def _continues(left: str, right: str) -> bool:
+def _continues(left: str, right: str, left_full: bool, right_full: bool) -> bool:
     """Does ``right`` continue the line ``left`` that the layout broke at the right edge?
 
-    Never a heading. A wrapped heading goes on only with plain text; wrapped body text goes on even
-    with a line that starts like a bullet (``相談`` / ``・助言``: the break fell on a ``・``).
+    Never a heading, nor after a TOC entry. A heading goes on only when it ran to the right edge
+    (``left_full``) with the short rest of its title: a full line or a finished sentence after a
+    heading is its first paragraph. Wrapped body text goes on even with a line that starts like a
+    bullet (``相談`` / ``・助言``: the break fell on a ``・``).
     """
-    nxt = classify(right).kind
-    if nxt in _HEADINGS or re.match(r"^\s*[-‐－]\s*[・･]", right):
+    if heading_like(right) or re.match(r"^\s*[-‐－]\s*[・･]", right) or _TOC_END_RE.search(left):
         return False  # a heading, or a "- ・" item: the break came after a full line that ended an item
-    return classify(left).kind not in _HEADINGS or nxt == "text"
+    if heading_like(left):
+        rest = right.strip()
+        return left_full and not right_full and not rest.endswith("。") and not re.match(r"^[・･○◆■●◇□]", rest)
+    return True
 
 
 def _join(left: str, right: str) -> str:

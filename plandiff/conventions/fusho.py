@@ -1,0 +1,50 @@
+"""府省 plans and strategies (重点計画, 基本方針, 実行計画, 戦略): 目次 with dot leaders, 第１ > １． > （１） > ① > ア."""
+
+from plandiff.conventions.base import (
+    ARABIC,
+    CIRCLED,
+    DAI,
+    DAI_BU,
+    DAI_HEN,
+    DAI_SETSU,
+    DAI_SHO,
+    DAI_SUB,
+    HALFPAREN,
+    KATAKANA,
+    MD_HEADING,
+    PAREN,
+    PAREN_KATAKANA,
+    ROMAN,
+    Family,
+)
+
+FAMILY = Family(
+    name="fusho",
+    title="府省の計画・戦略（重点計画、基本方針、実行計画）",
+    headings=(
+        MD_HEADING,
+        DAI_HEN,
+        DAI_BU,
+        DAI_SHO,
+        DAI_SETSU,
+        DAI_SUB,
+        DAI,
+        ROMAN,
+        ARABIC,
+        PAREN,
+        CIRCLED,
+        HALFPAREN,
+        PAREN_KATAKANA,
+        KATAKANA,
+    ),
+    target_blocks=("指標", "評価指標", "KPI", "ＫＰＩ", "主な指標", "成果指標"),
+    bullets="・･○◆■●◇□",
+    cues=(
+        (r"閣議決定", 4),
+        (r"(?:重点計画|基本方針|実行計画|基本計画|戦略|大綱)", 2),
+        (r"(?m)^\s*目\s*次\s*$", 2),
+        (r"[.．…・･]{6,}\s*[0-9０-９]+\s*$", 2),
+        (r"(?m)^\s*第\s*[1１一]\s+\S", 2),
+        (r"府省|省庁", 1),
+    ),
+)
