@@ -52,7 +52,7 @@ CASES = [
     (
         "latin1.txt",
         ("Résumé du plan: économie, société, qualité. " * 40).encode("latin-1"),
-        "not text in UTF-8, UTF-16, CP932/Shift_JIS or EUC-JP",
+        "not text in UTF-8, UTF-16, CP932/Shift_JIS, EUC-JP or ISO-2022-JP",
     ),
     ("truncated.pdf", None, "not a readable PDF (damaged or truncated"),
     ("encrypted.pdf", None, "the PDF is encrypted (password-protected)"),

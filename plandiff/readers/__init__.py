@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import os
 from pathlib import Path
 
 from plandiff.errors import InputError, StructureError
 from plandiff.model import Document
-from plandiff.readers.decode import decode
-from plandiff.readers.lines import split_lines
+from plandiff.readers.decode import decode, replace_controls
+from plandiff.readers.lines import SourceLine, split_lines
 
 __all__ = ["read", "read_bytes"]
 
@@ -32,7 +34,7 @@ def read_bytes(data: bytes, name: str = "input", suffix: str = ".txt") -> Docume
     if data.startswith(b"%PDF") or suffix == ".pdf":  # pragma: no cover - PDF reader lands with issue 6
         from plandiff.readers.pdf import pdf_lines  # pypdfium2 is imported only for PDFs
 
-        lines, encoding, fmt = pdf_lines(data, name), "PDF text layer", "pdf"
+        lines, encoding, fmt = _clean(pdf_lines(data, name)), "PDF text layer", "pdf"
     else:
         text, encoding = decode(data, name)
         if suffix in (".md", ".markdown"):
@@ -46,4 +48,27 @@ def read_bytes(data: bytes, name: str = "input", suffix: str = ".txt") -> Docume
     document = assemble(lines, source=name, encoding=encoding, fmt=fmt)
     if not document.measures and not document.sections and not document.tables:
         raise StructureError(f"{name}: no headings, measures or tables found")
+    return _checked_date(document)
+
+
+def _clean(lines: tuple[SourceLine, ...]) -> tuple[SourceLine, ...]:
+    """A PDF's text layer can hold control characters too: U+FFFD, as for text (decode.py)."""
+    return tuple(
+        dataclasses.replace(line, text=replace_controls(line.text))
+        if replace_controls(line.text) != line.text
+        else line
+        for line in lines
+    )
+
+
+def _checked_date(document: Document) -> Document:
+    """A decision date that does not exist (``13月45日``) is not a date: decided is None, the raw
+    line stays in decided_raw."""
+    decided = document.meta.decided
+    if decided is None:
+        return document
+    try:
+        datetime.date.fromisoformat(decided)
+    except ValueError:
+        return dataclasses.replace(document, meta=dataclasses.replace(document.meta, decided=None))
     return document

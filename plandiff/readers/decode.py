@@ -1,13 +1,19 @@
 """Bytes → text, with the encoding detected and named, never guessed silently.
 
-Order: BOM (UTF-8, UTF-16) → strict UTF-8 → the Japanese legacy encodings, each decoded strictly
-and, where more than one decodes, the one charset-normalizer judges most coherent. Binary input
-(NUL bytes without a UTF-16 shape, control characters) is refused with a one-line reason.
+Order: BOM (UTF-8, UTF-16) → ISO-2022-JP (7-bit with its ``ESC $ B`` escapes) → strict UTF-8 → the
+Japanese legacy encodings, each decoded strictly and, where more than one decodes, the one
+charset-normalizer judges most coherent. Binary input (NUL bytes without a UTF-16 shape, control
+characters) is refused with a one-line reason.
+
+The few control characters a text may still hold (ESC, the other C0 and the C1 controls; tab and
+line breaks excepted) are replaced with U+FFFD here, at read time: plan text reaches terminals
+through every renderer, and an escape sequence in it must not drive the screen.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 
 from plandiff.errors import InputError
 
@@ -24,7 +30,38 @@ _NAMES = {
     "euc_jis_2004": "EUC-JP",
     "euc_jp": "EUC-JP",
     "cp932": "CP932 (Shift_JIS)",
+    "iso2022_jp_2004": "ISO-2022-JP",
+    "iso2022_jp_ext": "ISO-2022-JP",
 }
+
+# every C0 control but tab and the line breaks (LF, CR, FF), DEL, and the C1 controls
+_CONTROLS_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_ISO2022_ESCAPES = (b"\x1b$B", b"\x1b$@", b"\x1b$(Q", b"\x1b$(O")
+
+
+def replace_controls(text: str) -> str:
+    """Terminal escapes and other control characters → U+FFFD (tab and line breaks kept)."""
+    return _CONTROLS_RE.sub("\ufffd", text)
+
+
+def _iso2022(data: bytes) -> tuple[str, str] | None:
+    """ISO-2022-JP (mail and old systems): 7-bit, kanji between ``ESC $ B`` and ``ESC ( B``.
+
+    JIS X 0213 (iso2022_jp_2004) first, then half-width katakana (iso2022_jp_ext), then the
+    Microsoft form that puts NEC row 13 (①, Ⅰ) under ``ESC $ B``: read as JIS X 0213 plane 1,
+    which has them at the same places."""
+    if not data.isascii() or not any(escape in data for escape in _ISO2022_ESCAPES):
+        return None
+    for codec, raw in (
+        ("iso2022_jp_2004", data),
+        ("iso2022_jp_ext", data),
+        ("iso2022_jp_2004", data.replace(b"\x1b$B", b"\x1b$(Q").replace(b"\x1b$@", b"\x1b$(Q")),
+    ):
+        try:
+            return raw.decode(codec), codec
+        except UnicodeDecodeError:
+            continue
+    return None
 
 
 def _control_ratio(text: str) -> float:
@@ -79,6 +116,9 @@ def decode(data: bytes, name: str = "input") -> tuple[str, str]:
         if utf16 is not None:
             return _checked(utf16[0], utf16[1], name)
         raise InputError(f"{name}: looks like a binary file (it contains NUL bytes), not a plan's text")
+    iso2022 = _iso2022(data)
+    if iso2022 is not None:
+        return _checked(iso2022[0], iso2022[1], name)
     try:
         return _checked(data.decode("utf_8"), "utf_8", name)
     except UnicodeDecodeError:
@@ -98,7 +138,7 @@ def decode(data: bytes, name: str = "input") -> tuple[str, str]:
     for codec, text in candidates:
         if _japanese_ratio(text) > 0.2:
             return _checked(text, codec, name)
-    raise InputError(f"{name}: not text in UTF-8, UTF-16, CP932/Shift_JIS or EUC-JP")
+    raise InputError(f"{name}: not text in UTF-8, UTF-16, CP932/Shift_JIS, EUC-JP or ISO-2022-JP")
 
 
 def _japanese_ratio(text: str) -> float:
@@ -121,4 +161,4 @@ def _checked(text: str, codec: str, name: str) -> tuple[str, str]:
         raise InputError(f"{name}: the file is empty (only whitespace)")
     if _control_ratio(text) > 0.01:
         raise InputError(f"{name}: looks like a binary file (control characters), not a plan's text")
-    return text, _NAMES.get(codec, codec)
+    return replace_controls(text), _NAMES.get(codec, codec)

@@ -80,6 +80,11 @@ class _Line:
         return self.cells[-1].right
 
 
+# a page tree that says it has no pages, and no page object anywhere: a valid PDF with 0 pages
+_NO_PAGES_RE = re.compile(rb"/Type\s*/Pages\b[^>]*/Count\s+0\b|/Count\s+0\b[^>]*/Type\s*/Pages\b")
+_PAGE_RE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+
+
 def pdf_lines(data: bytes, name: str) -> tuple[SourceLine, ...]:
     import pypdfium2 as pdfium  # imported here only: PDF input is the exception
 
@@ -93,6 +98,9 @@ def pdf_lines(data: bytes, name: str) -> tuple[SourceLine, ...]:
             raise InputError(
                 f"{name}: the PDF is encrypted (password-protected); save an unprotected copy first"
             ) from None
+        if _NO_PAGES_RE.search(data) and not _PAGE_RE.search(data):
+            # PDFium refuses a valid document with an empty page tree (reason: "PDFium: Success")
+            raise InputError(f"{name}: the PDF has no pages") from None
         raise InputError(f"{name}: not a readable PDF (damaged or truncated: {reason})") from None
     try:
         pages = [_page_lines(pdf[index], index + 1) for index in range(len(pdf))]
