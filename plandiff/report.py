@@ -43,7 +43,12 @@ def render_series(changelogs: list[Changelog], fmt: str = "markdown") -> str:
 
         from plandiff.render import jsonout
 
-        return json.dumps([jsonout.to_data(c) for c in changelogs], ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        return (
+            json.dumps(
+                [jsonout.to_data(c) for c in changelogs], ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False
+            )
+            + "\n"
+        )
     from plandiff.render import markdown
 
     text = "\n---\n\n".join(markdown.render(c, extra_sections(c)) for c in changelogs)

@@ -48,11 +48,15 @@ def _path_key(path: Path) -> str:
 def _pair_paths(olds: Sequence[Path], news: Sequence[Path]) -> dict[Path, Path]:
     """Exact paths first, then the most similar labels under the same parents."""
     pairs: dict[Path, Path] = {}
-    new_by_key = {_path_key(p): p for p in news}
+    # paths that differ only in width or spacing (［ and [) share a key: pair them in order, the
+    # identical path first, so that no new path is left over when old and new are the same
+    new_by_key: dict[str, list[Path]] = {}
+    for q in news:
+        new_by_key.setdefault(_path_key(q), []).append(q)
     for p in olds:
-        match = new_by_key.get(_path_key(p))
-        if match is not None:
-            pairs[p] = match
+        bucket = new_by_key.get(_path_key(p))
+        if bucket:
+            pairs[p] = bucket.pop(bucket.index(p) if p in bucket else 0)
     taken = set(pairs.values())
     candidates = []
     for p in olds:
@@ -206,6 +210,8 @@ def compare_budget(old: Document, new: Document) -> BudgetComparison:
                 total=_is_total(orow) or _is_total(ocol),
                 **common,
             )
+        if not old_cols or not new_cols:
+            continue  # a table with no amount column has no totals
         grand_old, grand_new = old_cols[-1], new_cols[-1]
         for path in old_rows:
             if (

@@ -61,6 +61,7 @@ SUBTOTALS = frozenset(
 CARRIED = frozenset({"次年度への繰越金", "前年度よりの繰越金"})  # part-level rows that close a subtotal
 RESULTS = frozenset({"純利益(△純損失)", "総利益(△総損失)", "前中期目標期間繰越積立金取崩額"})
 _GENERIC_HEADERS = frozenset({"金額", "区別", "区分"})
+NO_LABEL = "(no label)"  # the row label of a data row whose first cell is empty
 
 
 class AmountError(ValueError):
@@ -172,7 +173,7 @@ def row_paths(table: Table) -> tuple[tuple[str, ...], ...]:
     sub: str | None = None
     out: list[tuple[str, ...]] = []
     for row in table.rows[table.header_rows :]:
-        name = label(row.cells[0]) if row.cells else ""
+        name = (label(row.cells[0]) if row.cells else "") or NO_LABEL  # a path is never empty
         key = _label_key(name)
         if key in PARTS:
             part, sub = name, None
@@ -197,7 +198,7 @@ def table_lines(table: Table) -> tuple[BudgetLine, ...]:
     lines = []
     for row, path in zip(table.rows[table.header_rows :], row_paths(table), strict=True):
         cells = [read_amount(row.cells[c] if c < len(row.cells) else "") for c in range(1, len(columns) + 1)]
-        if not path or not any(ok and raw for (ok, _), raw in zip(cells, row.cells[1:], strict=False)):
+        if not any(ok and raw for (ok, _), raw in zip(cells, row.cells[1:], strict=False)):
             continue  # no amount and no mark for nothing (収入, 臨時利益, a text row): a heading, not a line
         for c, column in enumerate(columns, start=1):
             raw = row.cells[c] if c < len(row.cells) else ""

@@ -186,7 +186,7 @@ def budget_listing(lines: Sequence[BudgetLine], reconciliation: Reconciliation, 
             ],
             "reconciliation": reconciliation_data(reconciliation),
         }
-        return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False) + "\n"
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")

@@ -83,7 +83,7 @@ def to_data(changelog: Changelog, extras: dict[str, Any] | None = None) -> dict[
 
 
 def render(changelog: Changelog, extras: dict[str, Any] | None = None) -> str:
-    return json.dumps(to_data(changelog, extras), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return json.dumps(to_data(changelog, extras), ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False) + "\n"
 
 
 def schema() -> dict[str, Any]:

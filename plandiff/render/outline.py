@@ -54,4 +54,4 @@ def to_data(document: Document) -> dict[str, Any]:
 
 
 def to_json(document: Document) -> str:
-    return json.dumps(to_data(document), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return json.dumps(to_data(document), ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False) + "\n"
