@@ -94,10 +94,13 @@ def _roman_label(num: str) -> str:
 
 
 # The shared heading styles. A family picks the ones it uses, in the order they are tried.
-ROMAN = _style(
-    "roman", r"(?P<num>(?:X{0,3})(?:IX|IV|V?I{0,3})|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ])\s*[.．]", _roman_label
+ROMAN = _style("roman", r"(?P<num>(?:X{0,3})(?:IX|IV|V?I{0,3})|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ])\s*[.．]", _roman_label)
+DAI = _style(
+    "dai",
+    rf"第\s*(?P<num>{_DIGITS}|[{_KANJI_NUM}]{{1,3}})(?![0-9０-９章節部編款条表項])",
+    lambda n: f"第{_plain(n)}",
+    r"[\s　]+",
 )
-DAI = _style("dai", rf"第\s*(?P<num>{_DIGITS}|[{_KANJI_NUM}]{{1,3}})(?![0-9０-９章節部編款条表項])", lambda n: f"第{_plain(n)}", r"[\s　]+")
 DAI_SUB = _style(
     "dai_sub",
     rf"第\s*(?P<num>{_DIGITS}\s*[-－‐]\s*(?P<ord>{_DIGITS}))",
@@ -155,9 +158,8 @@ BLOCK_LABEL_RE = re.compile(r"^\s*【[^】]{1,12}】\s*$")
 
 def heading_like(line: str) -> bool:
     """Does the line open a heading or block in some family? (The PDF reader never joins such a line.)"""
-    return (
-        any(style.match(line) is not None for style in ALL_STYLES)
-        or any(p.match(line) is not None for p in (ANNEX_RE, ACCOUNT_RE, UNIT_RE, BLOCK_LABEL_RE))
+    return any(style.match(line) is not None for style in ALL_STYLES) or any(
+        p.match(line) is not None for p in (ANNEX_RE, ACCOUNT_RE, UNIT_RE, BLOCK_LABEL_RE)
     )
 
 

@@ -12,14 +12,16 @@ import re
 from dataclasses import dataclass, field
 
 from plandiff.conventions import Family, detect
+from plandiff.conventions.base import heading_like
 from plandiff.model import Document, Measure, Metadata, Path, Section, Table, TableRow, TargetItem
 from plandiff.parse import meta as meta_mod
 from plandiff.parse.ladder import Ladder
 from plandiff.parse.rules import BLOCK_KINDS, HEADING_KINDS, LineToken, classifier
-from plandiff.parse.toc import check_toc, read_toc, titled_keys, toc_levels
+from plandiff.parse.toc import check_toc, read_toc, titled_keys
 from plandiff.readers.lines import SourceLine
 from plandiff.text.normalize import is_repost, key, repair, strip_repost
 
+_MAX_TITLE = 40  # an unnumbered heading is a short line
 _MAX_DOUBTS = 10  # doubtful lines listed by line number; the rest are counted
 _TERMINATORS = ("。", "．")
 
@@ -125,12 +127,33 @@ class _Builder:
     def heading(self, tok: LineToken, line: SourceLine) -> bool:
         """Open a numbered heading where the numbering allows it; False: the line is text."""
         style = tok.style or tok.kind
-        if self.family.sequence_check and not self.ladder.follows_on(style, tok.ordinal):
+        breaks = self.family.sequence_check and not self.ladder.follows_on(style, tok.ordinal)
+        if breaks and not self.restart_under_title(style, tok):
             self.doubts.append(line.number)
             return False
         self.flush()  # before the ladder moves: what is open belongs to the heading above
         self.ladder.place(style)
         self.open_section(tok, line)
+        return True
+
+    def restart_under_title(self, style: str, tok: LineToken) -> bool:
+        """``⑬ …`` / ``国の情報システムを整備する際に留意すべき事項`` / ``① …``: a numbering that starts
+        anew after a short unnumbered line standing alone. That line is a heading (a boxed title the
+        TOC does not list); the new numbering nests under it."""
+        item, index = self.item, self.ladder.index_of(style)
+        if tok.ordinal != 1 or index is None or item is None or item.kind != "paragraph" or len(item.lines) != 1:
+            return False
+        title = repair(item.text)
+        if len(title) > _MAX_TITLE or _terminated(title):
+            return False
+        self.item = None
+        del self.ladder.stack[index:]
+        while self.ladder.stack and self.ladder.stack[-1].kind == "subtitled":
+            self.ladder.stack.pop()  # the title before it: a sibling
+        first = item.lines[0]
+        section = Section((*self.path, title), "titled", "", title, first.text, first.number, first.page)
+        self.ladder.push("subtitled", None, section)
+        self.sections.append(section)
         return True
 
     def feed(self, tok: LineToken, line: SourceLine) -> None:
@@ -214,15 +237,20 @@ class _Builder:
         self.item.add(line, content)
 
 
-_LEADER_ONLY_RE = re.compile(r"^\s*(?:[.．…‥・･]\s*){3,}[0-9０-９]{1,4}\s*$")
+_LEADER_START_RE = re.compile(r"^\s*(?:[.．…‥・･]\s*){3,}[0-9０-９]{1,4}\s*$")
 
 
 def _join_wrapped_toc(lines: tuple[SourceLine, ...], tokens: list[LineToken]) -> None:
-    """A TOC entry too long for its line puts its leader and page on the next: the two are one entry."""
+    """A TOC entry too long for its line goes on below (``…活用でき`` / ``る社会づくり ......23``): one entry."""
     for index in range(1, len(tokens)):
-        if _LEADER_ONLY_RE.match(lines[index].text) and tokens[index - 1].kind not in ("blank", "toc", "table_row"):
-            joined = lines[index - 1].text.strip() + lines[index].text.strip()
-            tokens[index - 1] = LineToken("toc", joined)
+        previous = tokens[index - 1]
+        if previous.kind in ("blank", "toc", "table_row"):
+            continue
+        here = tokens[index]
+        leader_only = _LEADER_START_RE.match(lines[index].text) is not None
+        unmarked_entry = here.kind == "toc" and not heading_like(lines[index].text)
+        if (leader_only or unmarked_entry) and heading_like(lines[index - 1].text):
+            tokens[index - 1] = LineToken("toc", lines[index - 1].text.strip() + lines[index].text.strip())
             tokens[index] = LineToken("toc", "")
 
 
@@ -230,12 +258,12 @@ def _classify(lines: tuple[SourceLine, ...], family: Family) -> list[LineToken]:
     classify = classifier(family)
     tokens = [classify(line.text) for line in lines]
     _join_wrapped_toc(lines, tokens)
-    titles = titled_keys(read_toc(lines, tokens, classify))
+    titles = titled_keys(read_toc(lines, tokens, classify)[0])
     if titles:  # an unnumbered TOC entry (はじめに) standing alone after the TOC is a heading
         last_toc = max(i for i, tok in enumerate(tokens) if tok.kind == "toc")
         for index in range(last_toc + 1, len(tokens)):
             tok = tokens[index]
-            if tok.kind in ("text", "bullet") and len(tok.text) <= 40 and key(lines[index].text) in titles:
+            if tok.kind in ("text", "bullet") and len(tok.text) <= _MAX_TITLE and key(lines[index].text) in titles:
                 title = repair(lines[index].text.strip())
                 tokens[index] = LineToken("titled", title, title)
     return tokens
@@ -247,10 +275,9 @@ def _start(tokens: list[LineToken]) -> int | None:
 
 
 def _walk(
-    tokens: list[LineToken], lines: tuple[SourceLine, ...], family: Family, start: int, levels: dict[str, int]
+    tokens: list[LineToken], lines: tuple[SourceLine, ...], family: Family, start: int, ladder: Ladder
 ) -> _Builder:
-    builder = _Builder(family)
-    builder.ladder.levels.update(levels)
+    builder = _Builder(family, ladder=ladder)
     for tok, line in zip(tokens[start:], lines[start:], strict=True):
         builder.feed(tok, line)
     builder.flush()
@@ -287,18 +314,23 @@ def assemble(
     if family is None:
         family = detect("\n".join(line.text for line in lines[:2000]))
     tokens = _classify(lines, family)
-    toc = read_toc(lines, tokens, classifier(family))
+    toc, ladder = read_toc(lines, tokens, classifier(family))
     start = _start(tokens)
     warnings: list[str] = []
     if start is None:
         warnings.append("no recognisable structure (no headings): every paragraph is compared as a measure")
         start = 0
     front = [line.text for line, tok in zip(lines[:start], tokens[:start], strict=True) if tok.kind != "toc"]
-    builder = _walk(tokens, lines, family, start, toc_levels(toc))
+    builder = _walk(tokens, lines, family, start, ladder)
     warnings += _doubts(builder)
     warnings += check_toc(toc, builder.sections)
     metadata: Metadata = meta_mod.extract(
-        front if front else [line.text for line in lines[:5]], source, encoding, fmt, family.name
+        front if front else [line.text for line in lines[:5]],
+        source,
+        encoding,
+        fmt,
+        family.name,
+        body=[line.text for line in lines[:400]],
     )
     return Document(
         metadata,

@@ -1,12 +1,17 @@
-"""The heading ladder: which depth each numbering style stands at, learnt from the document itself.
+"""The heading ladder: how numbering styles nest, learnt from the document itself.
 
-The first style seen is the top; a new style met inside a section goes one deeper; a style seen
-before closes back to its level. So ``第１ > １． > （１） > ① > ア`` and ``I. > 1. > (1) > ① > 1)``
-both come out right, and a document that skips a level (a ``1)`` straight under ``(1)``) does not break.
+The first style seen is the top; a style met inside a section it was never seen outside of goes
+one deeper (and is learnt to nest inside that style and everything around it); a style seen before
+closes back to its level. So ``第１ > １． > （１） > ① > ア`` and ``I. > 1. > (1) > ① > 1)`` both come
+out right, a document that skips a level (a ``1)`` straight under ``(1)``) does not break, and one
+that adds a level in one part (``第３ > 第３-１ > １．`` where ``第１ > １．``) nests it there.
 
 The sequence check tells a heading from a numbered sentence: a numbered line opens a heading only
 where its number follows on (``（２）`` after ``（１）`` at that level; ``（１）`` where the style starts
 anew). Anything else is text, and is reported as a doubtful line.
+
+Blocks (【指標】, annex captions, <…勘定>, unnumbered headings a TOC names) have fixed places and
+are closed by the next numbered heading.
 """
 
 from __future__ import annotations
@@ -15,21 +20,25 @@ from dataclasses import dataclass, field
 
 from plandiff.model import Section
 
+_ALWAYS_CLOSED = frozenset({"indicators", "account", "titled"})
+
+
+def _markdown_containers() -> dict[str, set[str]]:
+    # Markdown says its levels: h1 holds h2 … h6
+    return {f"h{depth}": {f"h{outer}" for outer in range(1, depth)} for depth in range(1, 7)}
+
 
 @dataclass
 class Rung:
-    kind: str  # the heading style, or a block kind
+    kind: str  # the heading style (ladder name), or a block kind
     ordinal: int | None
-    section: Section
+    section: Section | None
 
 
 @dataclass
 class Ladder:
-    levels: dict[str, int] = field(default_factory=dict)  # style → depth, as learnt
+    containers: dict[str, set[str]] = field(default_factory=_markdown_containers)  # style → styles around it
     stack: list[Rung] = field(default_factory=list)
-
-    def level_of(self, kind: str) -> int | None:
-        return self.levels.get(kind)
 
     def index_of(self, kind: str) -> int | None:
         for index in range(len(self.stack) - 1, -1, -1):
@@ -48,38 +57,48 @@ class Ladder:
         return ordinal == 1
 
     def place(self, kind: str) -> None:
-        """Pop the stack to where a heading of this style goes, learning its level if it is new."""
+        """Pop the stack to where a heading of this style goes, learning how it nests if that is new."""
         index = self.index_of(kind)
         if index is not None:
             del self.stack[index:]
             return
-        level = self.levels.get(kind)
-        if level is None:
-            self.levels[kind] = self.depth_below_blocks() + 1
-            self.pop_blocks()
-            return
-        while self.stack and self.levels.get(self.stack[-1].kind, 99) >= level:
-            self.stack.pop()
+        around = self.containers.setdefault(kind, set())
+        while self.stack:
+            top = self.stack[-1].kind
+            if top in _ALWAYS_CLOSED or (top == "annex" and not around):
+                self.stack.pop()
+            elif top == "annex" or top in around:
+                return  # it nests here
+            elif kind in self.containers.get(top, ()):
+                self.stack.pop()  # it holds the heading on top: close that
+            else:
+                self.learn(top, kind)  # never seen together: one deeper
+                return
 
-    def depth_below_blocks(self) -> int:
-        """The level of the innermost numbered heading (blocks such as 【指標】 do not count)."""
-        for rung in reversed(self.stack):
-            if rung.kind in self.levels:
-                return self.levels[rung.kind]
-        return 0
-
-    def pop_blocks(self) -> None:
-        while self.stack and self.stack[-1].kind not in self.levels:
-            self.stack.pop()
+    def learn(self, outer: str, inner: str) -> None:
+        around = {outer} | self.containers.get(outer, set())
+        if inner in around:
+            return  # the document contradicts itself; keep what was learnt first
+        self.containers.setdefault(inner, set()).update(around)
 
     def keep(self, depth: int) -> None:
-        """Keep only the headings at learnt levels up to ``depth`` (blocks go too)."""
-        while self.stack and (self.stack[-1].kind not in self.levels or self.levels[self.stack[-1].kind] > depth):
+        """Keep only the first ``depth`` numbered headings (blocks on top go too)."""
+        while self.stack and (self.stack[-1].kind in _ALWAYS_CLOSED or self.numbered_depth() > depth):
             self.stack.pop()
 
-    def push(self, kind: str, ordinal: int | None, section: Section) -> None:
+    def numbered_depth(self) -> int:
+        return sum(1 for rung in self.stack if rung.kind not in _ALWAYS_CLOSED and rung.kind != "annex")
+
+    def pop_blocks(self) -> None:
+        while self.stack and self.stack[-1].kind in _ALWAYS_CLOSED:
+            self.stack.pop()
+
+    def push(self, kind: str, ordinal: int | None, section: Section | None) -> None:
         self.stack.append(Rung(kind, ordinal, section))
 
     @property
     def path(self) -> tuple[str, ...]:
-        return self.stack[-1].section.path if self.stack else ()
+        for rung in reversed(self.stack):
+            if rung.section is not None:
+                return rung.section.path
+        return ()

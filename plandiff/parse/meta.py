@@ -1,22 +1,50 @@
-"""Document metadata from the front matter: title, organisation, fiscal year, date of decision."""
+"""Document metadata from the front matter: title, organisation, edition (fiscal year), date of decision.
+
+The edition is found whatever the family writes: a title with its year (``令和3年度計画``), a budget
+book's cover (``令和８年度`` / ``一般会計予算書``), a newsletter's ``令和三年度 … 当初予算``, or, for a plan
+decided by date only (``2023年（令和５年）６月９日`` on a cabinet plan's cover), the year of decision.
+Dual notation, ``2023年度（令和５年度）``, is one year.
+"""
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from plandiff.model import Metadata
 
 _ERA_BASE = {"令和": 2018, "平成": 1988, "昭和": 1925}
-_ERA_YEAR_RE = re.compile(r"(令和|平成|昭和)\s*(元|[0-9０-９]+)\s*年度")
-_GREG_YEAR_RE = re.compile(r"([0-9０-９]{4})\s*年度")
-_DATE_RE = re.compile(r"(令和|平成|昭和)\s*(元|[0-9０-９]+)\s*年\s*([0-9０-９]+)\s*月\s*([0-9０-９]+)\s*日")
-_ORG_RE = re.compile(r"(法人|機構|機関|庁|省|局|センター|公社|公団|事業団|協会)$")
+_KANJI_DIGITS = {"〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_NUM = r"元|[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}"
+_ERA_YEAR_RE = re.compile(rf"(令和|平成|昭和)\s*({_NUM})\s*年度")
+_GREG_YEAR_RE = re.compile(r"((?:19|20)[0-9]{2}|[１２][０-９]{3})\s*年度")
+_ERA_DATE_RE = re.compile(rf"(令和|平成|昭和)\s*({_NUM})\s*年\s*([0-9０-９]{{1,2}})\s*月\s*([0-9０-９]{{1,2}})\s*日")
+_GREG_DATE_RE = re.compile(
+    r"((?:19|20)[0-9]{2}|[１２][０-９]{3})\s*年\s*(?:[（(][^）)]{1,8}[)）])?\s*([0-9０-９]{1,2})\s*月\s*([0-9０-９]{1,2})\s*日"
+)
+_EDITION_RE = re.compile(rf"(令和|平成|昭和)\s*({_NUM})\s*年\s*度[^。\n]{{0,30}}?(?:当初予算|予\s*算|計\s*画)")
+_DECISION_RE = re.compile(r"決定|策定|閣議|提出|議決|改定")
+_DATE_ONLY_RE = re.compile(r"^[\s0-9０-９年月日（）()令和平成昭元]+$")  # a cover's date line standing alone
+_TITLE_WORDS = ("計画", "予算", "方針", "戦略", "大綱")
+_ORG_RE = re.compile(r"(法人|機構|機関|庁|省|局|センター|公社|公団|事業団|協会|市|町|村|県|都|道|府)$")
+
+
+def _number(text: str) -> int:
+    if text == "元":
+        return 1
+    folded = unicodedata.normalize("NFKC", text)
+    if folded.isdigit():
+        return int(folded)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_KANJI_DIGITS[tens] if tens else 1) * 10 + (_KANJI_DIGITS[ones] if ones else 0)
+    return _KANJI_DIGITS.get(text, 0)
 
 
 def era_to_year(era: str, number: str) -> int:
-    n = 1 if number == "元" else int(unicodedata.normalize("NFKC", number))
-    return _ERA_BASE[era] + n
+    return _ERA_BASE[era] + _number(number)
 
 
 def fiscal_year_of(text: str) -> tuple[int, str] | None:
@@ -30,26 +58,73 @@ def fiscal_year_of(text: str) -> tuple[int, str] | None:
     return None
 
 
-def extract(front: list[str], source: str, encoding: str, fmt: str, family: str = "") -> Metadata:
-    lines = [" ".join(line.split()) for line in front if line.strip()]
-    title = next((line for line in lines if "計画" in line and fiscal_year_of(line)), lines[0] if lines else "")
+def date_of(text: str) -> str | None:
+    """The first valid date in the text as ISO (``令和3年3月29日``, ``2023年（令和５年）６月９日``); an
+    impossible one (``13月45日``) is no date."""
+    for m in (_ERA_DATE_RE.search(text), _GREG_DATE_RE.search(text)):
+        if m is None:
+            continue
+        groups = m.groups()
+        year = era_to_year(groups[0], groups[1]) if len(groups) == 4 else int(unicodedata.normalize("NFKC", groups[0]))
+        month, day = (int(unicodedata.normalize("NFKC", g)) for g in groups[-2:])
+        try:
+            return datetime.date(year, month, day).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _close(line: str) -> str:
+    # a cover sets its words letter-spaced (富 士 市, 一般会計予算書): close the spaces between CJK letters
+    return re.sub(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])", "", " ".join(line.split()))
+
+
+def _edition(lines: Sequence[str], body: Sequence[str]) -> tuple[int, str] | None:
+    for line in lines:
+        found = fiscal_year_of(line)
+        if found:
+            return found
+    for line in body:
+        m = _EDITION_RE.search(_close(line))
+        if m:
+            era = re.match(rf"(令和|平成|昭和)\s*({_NUM})\s*年\s*度", m.group(0))
+            if era:
+                return era_to_year(era.group(1), era.group(2)), era.group(0)
+    return None
+
+
+def extract(
+    front: Sequence[str], source: str, encoding: str, fmt: str, family: str = "", body: Sequence[str] = ()
+) -> Metadata:
+    lines = [_close(line) for line in front if line.strip()]
+    titled = [line for line in lines if any(word in line for word in _TITLE_WORDS)]
+    title = next(
+        (line for line in titled if fiscal_year_of(line)), titled[0] if titled else (lines[0] if lines else "")
+    )
     decided = None
     decided_raw = ""
     organisation = ""
+    dated = [line for line in lines if _DECISION_RE.search(line) or _DATE_ONLY_RE.match(line)]
+    for line in dated:
+        date = date_of(line)
+        if date:
+            decided, decided_raw = date, line
+            break
     for line in lines:
-        m = _DATE_RE.search(line)
-        if m and not decided:
-            year = era_to_year(m.group(1), m.group(2))
-            month, day = (int(unicodedata.normalize("NFKC", g)) for g in m.group(3, 4))
-            decided, decided_raw = f"{year:04d}-{month:02d}-{day:02d}", line
-        elif line != title and not organisation and _ORG_RE.search(line):
+        if line != title and line != decided_raw and len(line) <= 30 and _ORG_RE.search(line):
             organisation = line
-    fy = fiscal_year_of(title)
+            break
+    edition = fiscal_year_of(title) or _edition(lines, ())
+    if edition is None and decided is not None:
+        # a plan decided by date only: its edition is the year of decision
+        edition = (int(decided[:4]), "")
+    edition = edition or _edition((), body)
+    fiscal_year, era_year = edition if edition else (None, "")
     return Metadata(
         title=title,
         organisation=organisation,
-        fiscal_year=fy[0] if fy else None,
-        era_year=fy[1] if fy else "",
+        fiscal_year=fiscal_year,
+        era_year=era_year,
         decided=decided,
         decided_raw=decided_raw,
         source=source,

@@ -60,7 +60,9 @@ _DASH_RE = re.compile(r"^\s*[-‐－]\s+")
 _ARTICLE_RE = re.compile(r"^\s*第\s*[0-9０-９一二三四五六七八九十]+\s*条(?:\s*の\s*[0-9０-９]+)?[\s　]")
 # A table-of-contents entry: a title, a dot leader and a page number (several may share a line).
 TOC_ENTRY_RE = re.compile(r"(\S.*?)\s*(?:[.．…‥・･]\s*){3,}\s*([0-9０-９]{1,4})(?=\s|$|\S)")
-_TOC_LINE_RE = re.compile(r"^\s*\S.*?(?:[.．…‥・･]\s*){3,}\s*[0-9０-９]{1,4}\s*(?:\S.*?(?:[.．…‥・･]\s*){3,}\s*[0-9０-９]{1,4}\s*)*$")
+_TOC_LINE_RE = re.compile(
+    r"^\s*\S.*?(?:[.．…‥・･]\s*){3,}\s*[0-9０-９]{1,4}\s*(?:\S.*?(?:[.．…‥・･]\s*){3,}\s*[0-9０-９]{1,4}\s*)*$"
+)
 
 
 _TOC_HINT_RE = re.compile(r"[.．…‥・･]{3}")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from plandiff.model import Section, TocEntry
+from plandiff.parse.ladder import Ladder
 from plandiff.parse.rules import HEADING_KINDS, LineToken, toc_entries
 from plandiff.readers.lines import SourceLine
 from plandiff.text.normalize import key, repair
@@ -18,10 +19,10 @@ from plandiff.text.normalize import key, repair
 
 def read_toc(
     lines: Sequence[SourceLine], tokens: Sequence[LineToken], classify: Callable[[str], LineToken]
-) -> tuple[TocEntry, ...]:
+) -> tuple[tuple[TocEntry, ...], Ladder]:
+    """The entries, and the ladder they teach (the body's ladder starts from it)."""
     entries: list[TocEntry] = []
-    levels: dict[str, int] = {}
-    stack: list[str] = []
+    ladder = Ladder()
     for line, token in zip(lines, tokens, strict=True):
         if token.kind != "toc":
             continue
@@ -29,29 +30,15 @@ def read_toc(
             inner = classify(text)
             if inner.kind in HEADING_KINDS and inner.kind != "heading":
                 kind, marker, label, title = inner.kind, inner.marker, inner.label, inner.text
-                if kind in stack:
-                    del stack[stack.index(kind) :]
-                elif kind in levels:
-                    while stack and levels[stack[-1]] >= levels[kind]:
-                        stack.pop()
-                else:
-                    levels[kind] = len(stack) + 1
-                stack.append(kind)
-                level = len(stack)
+                ladder.place(kind)
+                ladder.push(kind, inner.ordinal, None)
+                level = len(ladder.stack)
             else:
                 kind, marker, label, title, level = "titled", "", repair(text), repair(text), 1
-                stack.clear()
+                ladder.stack.clear()
             entries.append(TocEntry(marker, label, title, page, line.number, kind, level))
-    return tuple(entries)
-
-
-def toc_levels(entries: Sequence[TocEntry]) -> dict[str, int]:
-    """The heading ladder the TOC shows (第１ > １． > （１）): the body's ladder starts from it."""
-    levels: dict[str, int] = {}
-    for entry in entries:
-        if entry.kind != "titled":
-            levels.setdefault(entry.kind, entry.level)
-    return levels
+    ladder.stack.clear()
+    return tuple(entries), ladder
 
 
 def titled_keys(entries: Sequence[TocEntry]) -> frozenset[str]:
