@@ -106,9 +106,8 @@ def extract(
     organisation = ""
     dated = [line for line in lines if _DECISION_RE.search(line) or _DATE_ONLY_RE.match(line)]
     for line in dated:
-        date = date_of(line)
-        if date:
-            decided, decided_raw = date, line
+        if _ERA_DATE_RE.search(line) or _GREG_DATE_RE.search(line):
+            decided, decided_raw = date_of(line), line  # an impossible date (13月45日) keeps its text, no date
             break
     for line in lines:
         if line != title and line != decided_raw and len(line) <= 30 and _ORG_RE.search(line):
