@@ -19,16 +19,15 @@ parser already reads, so a PDF parses to the same document model:
 
 from __future__ import annotations
 
-import itertools
 import re
-import statistics
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from plandiff.errors import InputError
 from plandiff.conventions.base import heading_like
+from plandiff.errors import InputError
 from plandiff.readers.lines import SourceLine
+from plandiff.readers.pdf_layout import Cell, Char, Line, page_lines, read_chars
+from plandiff.readers.pdf_notes import drop_notes
 
 MAX_PDF_BYTES = 100 * 1024 * 1024
 _PAGE_NUMBER_RE = re.compile(
@@ -39,45 +38,9 @@ _TOC_END_RE = re.compile(r"(?:[.．…‥・･]\s*){3,}\s*[0-9０-９]{1,4}\s*$
 _MARGIN = 0.08  # top and bottom share of the page where running headers, footers and numbers live
 
 
-@dataclass(frozen=True, slots=True)
-class _Char:
-    text: str
-    left: float
-    right: float
-    bottom: float
-    top: float
-
-    @property
-    def height(self) -> float:
-        return self.top - self.bottom
-
-
-@dataclass(frozen=True, slots=True)
-class _Cell:
-    text: str
-    left: float
-    right: float
-
-
-@dataclass
-class _Line:
-    page: int
-    bottom: float
-    height: float
-    cells: list[_Cell]
-    page_height: float
-
-    @property
-    def text(self) -> str:
-        return " ".join(cell.text for cell in self.cells)
-
-    @property
-    def left(self) -> float:
-        return self.cells[0].left
-
-    @property
-    def right(self) -> float:
-        return self.cells[-1].right
+_Char = Char
+_Cell = Cell
+_Line = Line
 
 
 # a page tree that says it has no pages, and no page object anywhere: a valid PDF with 0 pages
@@ -119,47 +82,11 @@ def pdf_lines(data: bytes, name: str) -> tuple[SourceLine, ...]:
 def _page_lines(page: object, number: int) -> list[_Line]:
     textpage = page.get_textpage()  # type: ignore[attr-defined]
     _, page_height = page.get_size()  # type: ignore[attr-defined]
-    chars: list[_Char] = []
-    for i in range(textpage.count_chars()):
-        text = textpage.get_text_range(i, 1)
-        if not text or text.isspace():
-            continue  # generated spaces and line ends: spacing is rebuilt from geometry
-        left, bottom, right, top = textpage.get_charbox(i, loose=True)
-        chars.append(_Char(text, left, right, bottom, top))
-    textpage.close()
-    return _group_lines(chars, number, page_height)
-
-
-def _group_lines(chars: list[_Char], page: int, page_height: float) -> list[_Line]:
-    rows: list[list[_Char]] = []
-    for char in sorted(chars, key=lambda c: (-round(c.bottom, 1), c.left)):
-        if rows and abs(rows[-1][0].bottom - char.bottom) <= 0.3 * max(char.height, 1.0):
-            rows[-1].append(char)
-        else:
-            rows.append([char])
-    lines = []
-    for row in rows:
-        row.sort(key=lambda c: c.left)
-        size = statistics.median(c.height for c in row) or 1.0
-        cells: list[_Cell] = []
-        current = [row[0]]
-        for prev, char in itertools.pairwise(row):
-            gap = char.left - prev.right
-            if gap > 1.5 * size:  # several character widths apart: a new table cell
-                cells.append(_cell(current, size))
-                current = [char]
-            else:
-                current.append(char)
-        cells.append(_cell(current, size))
-        lines.append(_Line(page, row[0].bottom, size, cells, page_height))
-    return lines
-
-
-def _cell(chars: list[_Char], size: float) -> _Cell:
-    out = chars[0].text
-    for prev, char in itertools.pairwise(chars):
-        out += (" " if char.left - prev.right > 0.2 * size else "") + char.text
-    return _Cell(out, chars[0].left, chars[-1].right)
+    try:
+        horizontal, vertical = read_chars(textpage.raw)
+    finally:
+        textpage.close()
+    return drop_notes(page_lines(horizontal, vertical, number, page_height))
 
 
 def _in_margin(line: _Line) -> bool:
@@ -186,8 +113,9 @@ def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
 
 def _to_source_lines(pages: list[list[_Line]]) -> tuple[SourceLine, ...]:
     out: list[SourceLine] = []
-    body_right = max((line.right for lines in pages for line in lines if len(line.cells) == 1), default=0.0)
-    body_left = min((line.left for lines in pages for line in lines if len(line.cells) == 1), default=0.0)
+    page_right = max((line.right for lines in pages for line in lines if len(line.cells) == 1), default=0.0)
+    page_left = min((line.left for lines in pages for line in lines if len(line.cells) == 1), default=0.0)
+    frames = _frames(pages)
     pending: _Line | None = None  # a line that ran to the right edge, waiting for its continuation
     pending_full = False  # it reached the edge itself (not only long): a heading may wrap there
 
@@ -203,8 +131,13 @@ def _to_source_lines(pages: list[list[_Line]]) -> tuple[SourceLine, ...]:
         previous: _Line | None = None
         block: list[_Line] = []
         for line in lines:
+            body_left, body_right = frames.get((line.page, line.block), (page_left, page_right))
             spacing = previous.bottom - line.bottom if previous else 0.0
-            if previous is not None and spacing > 2.2 * line.height:
+            new_block = previous is not None and (
+                line.block != previous.block or line.vertical or previous.vertical or spacing < 0
+            )
+            in_table = bool(block) and len(line.cells) > 1 and spacing <= 4.0 * line.height
+            if new_block or (previous is not None and spacing > 2.2 * line.height and not in_table):
                 _flush_table(block, emit)
                 block = []
                 if pending is not None:
@@ -212,6 +145,9 @@ def _to_source_lines(pages: list[list[_Line]]) -> tuple[SourceLine, ...]:
                     pending = None
                 emit("", line.page)
             previous = line
+            if line.vertical:  # a paragraph of vertical text, read whole
+                emit(line.text, line.page)
+                continue
             if len(line.cells) > 1:
                 if pending is not None:
                     emit(pending.text, pending.page)
@@ -243,6 +179,20 @@ def _to_source_lines(pages: list[list[_Line]]) -> tuple[SourceLine, ...]:
     return tuple(out)
 
 
+def _frames(pages: list[list[_Line]]) -> dict[tuple[int, int], tuple[float, float]]:
+    """The left and right edges of each column block of running text (lines beside others on the page)."""
+    edges: dict[tuple[int, int], list[_Line]] = {}
+    for lines in pages:
+        for line in lines:
+            if line.block and len(line.cells) == 1 and not line.vertical:
+                edges.setdefault((line.page, line.block), []).append(line)
+    return {
+        key: (min(line.left for line in lines), max(line.right for line in lines))
+        for key, lines in edges.items()
+        if len(lines) >= 3
+    }
+
+
 def _continues(left: str, right: str, left_full: bool, right_full: bool) -> bool:
     """Does ``right`` continue the line ``left`` that the layout broke at the right edge?
 
@@ -269,13 +219,18 @@ def _flush_table(block: list[_Line], emit: Callable[[str, int], None]) -> None:
     if not block:
         return
     numeric = [c for line in block for c in line.cells[1:] if _NUMERIC_CELL_RE.match(c.text)]
-    bands: list[list[float]] = []
-    for cell in sorted(numeric, key=lambda c: c.left):
-        if bands and cell.left <= bands[-1][1]:
-            bands[-1][1] = max(bands[-1][1], cell.right)
-        else:
-            bands.append([cell.left, cell.right])
+    bands = _bands(numeric)
     label_right = min((line.cells[0].right for line in block), default=0.0)
+    if bands:  # text columns beside the numbers (項 under 款, 説明): cells that share no numeric column
+        text = [
+            c
+            for line in block
+            for c in line.cells
+            if not (c is line.cells[0] and c.left <= label_right)
+            and not _NUMERIC_CELL_RE.match(c.text)
+            and not any(min(right, c.right) > max(left, c.left) for left, right in bands)
+        ]
+        bands = sorted(bands + _bands(text))
     for line in block:
         if len(line.cells) == 1:
             emit(line.cells[0].text + "\t", line.page)
@@ -293,6 +248,16 @@ def _flush_table(block: list[_Line], emit: Callable[[str, int], None]) -> None:
         while len(cells) > 1 and cells[-1] == "":
             cells.pop()
         emit("\t".join(cells), line.page)
+
+
+def _bands(cells: list[_Cell]) -> list[list[float]]:
+    bands: list[list[float]] = []
+    for cell in sorted(cells, key=lambda c: c.left):
+        if bands and cell.left <= bands[-1][1]:
+            bands[-1][1] = max(bands[-1][1], cell.right)
+        else:
+            bands.append([cell.left, cell.right])
+    return bands
 
 
 def _column(cell: _Cell, bands: list[list[float]]) -> int:

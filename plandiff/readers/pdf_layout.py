@@ -1,0 +1,426 @@
+"""Page layout for the PDF reader: characters in bulk, vertical text, blocks in reading order.
+
+- Characters and their boxes are fetched with pypdfium2's raw PDFium calls in one loop per page
+  (the whole page's text in one ``FPDFText_GetText`` call, then two box calls per character), not
+  through its per-character Python wrappers.
+- Vertical text (tategaki) is found from PDFium's boxes: a character set in a vertical-writing font
+  has a loose box as tall as its glyph (a horizontal one reaches from the font's descent to its
+  ascent), and the characters of one vertical column share the loose box's left edge. Columns are
+  read top to bottom, right to left; a run of neighbouring columns is one block, cut into
+  paragraphs where a column starts indented or the previous one stops short.
+- Horizontal characters are grouped into rows by baseline and cut into fragments at wide gaps.
+  The page is then cut recursively (XY-cut): first at a vertical whitespace river that runs
+  through the whole region and does not separate the columns of one table (fragments on both
+  sides sharing their rows), else at the widest horizontal gaps. The leaves, in reading order
+  (columns left to right, or right to left beside vertical text; top to bottom), give the lines.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+import re
+import statistics
+from dataclasses import dataclass, field
+from operator import attrgetter
+from typing import Any, NamedTuple
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_PROSE_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff、。「」]")
+
+
+class Char(NamedTuple):
+    text: str
+    left: float
+    right: float
+    bottom: float
+    top: float
+
+    @property
+    def height(self) -> float:
+        return self.top - self.bottom
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    text: str
+    left: float
+    right: float
+
+
+@dataclass
+class Line:
+    page: int
+    bottom: float
+    height: float
+    cells: list[Cell]
+    page_height: float
+    block: int = 0  # lines of one column of the page share it; a new block starts after a blank line
+    vertical: bool = False  # a paragraph of vertical text, already whole
+
+    @property
+    def text(self) -> str:
+        return " ".join(cell.text for cell in self.cells)
+
+    @property
+    def left(self) -> float:
+        return self.cells[0].left
+
+    @property
+    def right(self) -> float:
+        return self.cells[-1].right
+
+
+def read_chars(textpage: Any) -> tuple[list[Char], list[Char]]:
+    """All visible characters of a page as (horizontal, vertical), from the raw PDFium text page."""
+    import pypdfium2.raw as raw
+
+    count = int(raw.FPDFText_CountChars(textpage))
+    if count <= 0:
+        return [], []
+    buffer = (ctypes.c_ushort * (count + 1))()
+    raw.FPDFText_GetText(textpage, 0, count, buffer)
+    text = ctypes.string_at(buffer, 2 * count).decode("utf-16-le", errors="surrogatepass")
+    if len(text) != count or _SURROGATE_RE.search(text):  # a character outside the BMP shifts the indexes
+        text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count))
+    rect = raw.FS_RECTF()
+    loose_box = raw.FPDFText_GetLooseCharBox
+    new = tuple.__new__
+    chars: list[Char] = []
+    indexes: list[int] = []
+    stacked: list[int] = []  # a character with the same left edge as the one before it in the stream
+    last_left = -1.0
+    for index, char in enumerate(text):
+        if char <= " " or char.isspace() or char == "\ufffe":
+            continue  # generated spaces and line ends: spacing is rebuilt from geometry
+        loose_box(textpage, index, rect)
+        left = rect.left
+        if left == last_left:
+            stacked.append(len(chars))
+        last_left = left
+        chars.append(new(Char, (char, left, rect.right, rect.bottom, rect.top)))
+        indexes.append(index)
+    if not stacked:
+        return chars, []
+    # vertical writing stacks characters on one left edge; there a glyph's loose box is as tall as
+    # its tight box (a horizontal one reaches from the font's descent to its ascent)
+    seeds = [False] * len(chars)
+    left_, right_, bottom_, top_ = (ctypes.c_double() for _ in range(4))
+    refs = [ctypes.byref(v) for v in (left_, right_, bottom_, top_)]
+    for position in {p for i in stacked for p in (i - 1, i)}:
+        box = chars[position]
+        raw.FPDFText_GetCharBox(textpage, indexes[position], *refs)
+        seeds[position] = (
+            abs(bottom_.value - box.bottom) < 0.15 and abs(top_.value - box.top) < 0.15 and box.height > 0.5
+        )
+    return _split_vertical(chars, seeds)
+
+
+def _split_vertical(chars: list[Char], seeds: list[bool]) -> tuple[list[Char], list[Char]]:
+    """Characters stacked in columns sharing a loose left edge, with enough vertical-writing glyphs."""
+    if not any(seeds):
+        return chars, []
+    seed_lefts = {round(c.left, 1) for c, seed in zip(chars, seeds, strict=True) if seed}
+    by_left: dict[float, list[int]] = {}
+    for index, char in enumerate(chars):
+        key = round(char.left, 1)
+        if key in seed_lefts:
+            by_left.setdefault(key, []).append(index)
+    vertical: set[int] = set()
+    for indexes in by_left.values():
+        indexes.sort(key=lambda i: -chars[i].top)
+        run = [indexes[0]]
+        for upper, lower in itertools.pairwise(indexes):
+            size = chars[upper].right - chars[upper].left
+            if chars[upper].bottom - chars[lower].top <= 0.6 * max(size, 1.0):
+                run.append(lower)
+                continue
+            _accept_run(run, seeds, vertical)
+            run = [lower]
+        _accept_run(run, seeds, vertical)
+    horizontal = [c for i, c in enumerate(chars) if i not in vertical]
+    return horizontal, [c for i, c in enumerate(chars) if i in vertical]
+
+
+def _accept_run(run: list[int], seeds: list[bool], vertical: set[int]) -> None:
+    marked = sum(seeds[i] for i in run)
+    if len(run) >= 2 and marked >= 2 and marked >= 0.3 * len(run):
+        vertical.update(run)
+
+
+# ---- vertical text ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Column:
+    chars: list[Char]
+    left: float
+    right: float
+    top: float
+    bottom: float
+    size: float
+
+
+def vertical_paragraphs(chars: list[Char]) -> list[tuple[str, float, float, float, float]]:
+    """Vertical text as paragraphs (text, left, right, bottom, top), each block right to left."""
+    groups: dict[float, list[Char]] = {}
+    for char in chars:
+        groups.setdefault(round(char.left, 1), []).append(char)
+    columns: list[_Column] = []
+    for group in groups.values():
+        group.sort(key=lambda c: -c.top)
+        run = [group[0]]
+        for upper, lower in itertools.pairwise(group):
+            if upper.bottom - lower.top > 0.6 * max(upper.right - upper.left, 1.0):
+                columns.append(_column(run))
+                run = []
+            run.append(lower)
+        columns.append(_column(run))
+    columns.sort(key=lambda c: (-c.right, -c.top))
+    blocks: list[list[_Column]] = []
+    for column in columns:
+        for block in blocks:
+            last = block[-1]
+            if (
+                0 <= last.left - column.right <= 1.5 * last.size
+                and 0.8 <= column.size / last.size <= 1.25
+                and column.top > last.bottom
+                and column.bottom < last.top
+            ):
+                block.append(column)
+                break
+        else:
+            blocks.append([column])
+    out: list[tuple[str, float, float, float, float]] = []
+    for block in blocks:
+        top = max(c.top for c in block)
+        bottom = min(c.bottom for c in block)
+        paragraph: list[_Column] = []
+        for column in block:
+            indented = column.top < top - 0.5 * column.size
+            if paragraph and (indented or paragraph[-1].bottom > bottom + 0.8 * column.size):
+                out.append(_paragraph(paragraph))
+                paragraph = []
+            paragraph.append(column)
+        out.append(_paragraph(paragraph))
+    return out
+
+
+def _column(chars: list[Char]) -> _Column:
+    size = statistics.median(c.right - c.left for c in chars)
+    return _Column(chars, min(c.left for c in chars), max(c.right for c in chars), chars[0].top, chars[-1].bottom, size)
+
+
+def _paragraph(columns: list[_Column]) -> tuple[str, float, float, float, float]:
+    text = "".join(c.text for column in columns for c in column.chars)
+    return (
+        text,
+        min(c.left for c in columns),
+        max(c.right for c in columns),
+        min(c.bottom for c in columns),
+        max(c.top for c in columns),
+    )
+
+
+# ---- horizontal text: rows, fragments, XY-cut -------------------------------------------------
+
+
+@dataclass
+class _Item:
+    """A fragment of a row (characters without a wide gap), or a vertical paragraph."""
+
+    chars: list[Char]
+    row: int
+    left: float
+    right: float
+    bottom: float
+    top: float
+    size: float
+    text: str = ""
+    vertical: bool = False
+    column: int = field(default=0)
+
+
+def page_lines(horizontal: list[Char], vertical: list[Char], page: int, page_height: float) -> list[Line]:
+    items = _fragments(horizontal)
+    for number, (text, left, right, bottom, top) in enumerate(vertical_paragraphs(vertical) if vertical else []):
+        items.append(_Item([], -1 - number, left, right, bottom, top, 1.0, text, vertical=True))
+    if not items:
+        return []
+    leaves: list[list[_Item]] = []
+    counter = itertools.count(1)
+    _cut(items, leaves, 0, counter)
+    lines: list[Line] = []
+    for leaf in leaves:
+        rows: dict[int, list[_Item]] = {}
+        for item in leaf:
+            rows.setdefault(item.row, []).append(item)
+        for row_items in sorted(rows.values(), key=lambda r: -max(i.bottom for i in r)):
+            first = row_items[0]
+            if first.vertical:
+                cell = Cell(first.text, first.left, first.right)
+                lines.append(Line(page, first.bottom, first.size, [cell], page_height, first.column, vertical=True))
+                continue
+            if len(row_items) == 1:
+                chars = first.chars
+            else:
+                chars = sorted([c for item in row_items for c in item.chars], key=_LEFT)
+            line = _line(chars, page, page_height)
+            line.block = first.column
+            lines.append(line)
+    return lines
+
+
+def _fragments(chars: list[Char]) -> list[_Item]:
+    rows: list[list[Char]] = []
+    row: list[Char] = []
+    floor = tolerance = 0.0
+    for char in sorted(chars, key=_BOTTOM, reverse=True):
+        bottom = char[3]
+        if row and floor - bottom <= tolerance:
+            row.append(char)
+            continue
+        row = [char]
+        rows.append(row)
+        floor = bottom
+        tolerance = 0.3 * max(char[4] - bottom, 1.0)
+    items: list[_Item] = []
+    for number, row in enumerate(rows):
+        row.sort(key=_LEFT)
+        current = [row[0]]
+        prev = row[0]
+        for char in itertools.islice(row, 1, None):
+            gap = char[1] - prev[2]
+            if gap > 0:
+                size = max(prev[2] - prev[1], char[2] - char[1], 0.6 * min(prev[4] - prev[3], char[4] - char[3]))
+                if gap > 1.2 * size:
+                    items.append(_item(current, number))
+                    current = []
+            current.append(char)
+            prev = char
+        items.append(_item(current, number))
+    return items
+
+
+_BOTTOM = attrgetter("bottom")
+_LEFT = attrgetter("left")
+
+
+def _item(chars: list[Char], row: int) -> _Item:
+    heights = sorted([c[4] - c[3] for c in chars])
+    return _Item(
+        chars,
+        row,
+        chars[0][1],
+        max(map(_RIGHT, chars)),
+        min(map(_BOTTOM, chars)),
+        max(map(_TOP, chars)),
+        heights[len(heights) // 2] or 1.0,
+        "".join([c[0] for c in chars]),
+    )
+
+
+_RIGHT = attrgetter("right")
+_TOP = attrgetter("top")
+
+
+def _cut(items: list[_Item], leaves: list[list[_Item]], column: int, counter: itertools.count[int]) -> None:
+    split = _x_cut(items) if len(items) > 1 else None
+    if split is not None:
+        parts = list(split)
+        if any(item.vertical for item in items):
+            parts.reverse()  # beside vertical text, columns read right to left
+        for part in parts:
+            _cut(part, leaves, next(counter), counter)
+        return
+    strips = _y_cut(items) if len(items) > 1 else None
+    if strips is None:
+        for item in items:
+            item.column = column
+        leaves.append(items)
+        return
+    for strip in strips:
+        _cut(strip, leaves, column, counter)
+
+
+def _x_cut(items: list[_Item]) -> tuple[list[_Item], list[_Item]] | None:
+    """The widest vertical river through the whole region that separates two blocks, not two table columns."""
+    spans = sorted((item.left, item.right) for item in items)
+    size = (
+        statistics.median(item.size for item in items if not item.vertical)
+        if any(not item.vertical for item in items)
+        else 10.0
+    )
+    rivers: list[tuple[float, float]] = []
+    reach = spans[0][1]
+    for left, right in spans[1:]:
+        if left - reach >= 0.8 * size:
+            rivers.append((reach, left))
+        reach = max(reach, right)
+    for low, high in sorted(rivers, key=lambda r: r[0] - r[1]):
+        left_side = [item for item in items if item.right <= low]
+        right_side = [item for item in items if item.left >= high]
+        if _separate(left_side, right_side):
+            return left_side, right_side
+    return None
+
+
+def _separate(left: list[_Item], right: list[_Item]) -> bool:
+    if any(item.vertical for item in left + right):
+        return True
+    left_rows = {item.row for item in left}
+    right_rows = {item.row for item in right}
+    smaller = min(len(left_rows), len(right_rows))
+    shared = len(left_rows & right_rows)
+    if shared < 0.5 * smaller:
+        return True  # different baselines: two blocks side by side
+    return _prose(left) or _prose(right)  # aligned rows, but running text is no table column
+
+
+def _prose(items: list[_Item]) -> bool:
+    rows = {item.row for item in items}
+    if len(rows) < 2:
+        return False
+    long = [
+        item for item in items if len(item.text) >= 12 and len(_PROSE_RE.findall(item.text)) >= 0.8 * len(item.text)
+    ]
+    return len(long) >= 0.5 * len(items)
+
+
+def _y_cut(items: list[_Item]) -> list[list[_Item]] | None:
+    """Cut at the widest horizontal gaps (every gap at least 3/4 of the widest)."""
+    ordered = sorted(items, key=lambda item: -item.top)
+    gaps: list[tuple[float, int]] = []
+    floor = ordered[0].bottom
+    for index, item in enumerate(ordered[1:], start=1):
+        if item.top < floor:
+            gaps.append((floor - item.top, index))
+        floor = min(floor, item.bottom)
+    if not gaps:
+        return None
+    widest = max(gap for gap, _ in gaps)
+    cuts = [index for gap, index in gaps if gap >= 0.75 * widest]
+    bounds = [0, *cuts, len(ordered)]
+    return [ordered[a:b] for a, b in itertools.pairwise(bounds)]
+
+
+def _line(row: list[Char], page: int, page_height: float) -> Line:
+    size = statistics.median([c[4] - c[3] for c in row]) or 1.0
+    cells: list[Cell] = []
+    current = [row[0]]
+    for prev, char in itertools.pairwise(row):
+        gap = char.left - prev.right
+        if gap > 1.5 * size:  # several character widths apart: a new table cell
+            cells.append(_cell(current, size))
+            current = [char]
+        else:
+            current.append(char)
+    cells.append(_cell(current, size))
+    return Line(page, max(map(_BOTTOM, row)), size, cells, page_height)
+
+
+def _cell(chars: list[Char], size: float) -> Cell:
+    out = chars[0].text
+    for prev, char in itertools.pairwise(chars):
+        out += (" " if char.left - prev.right > 0.2 * size else "") + char.text
+    return Cell(out, chars[0].left, chars[-1].right)
