@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections import Counter
 from typing import Any
 
 from plandiff.model import Document, Path
 
 
-def _under(path: Path, item_path: Path) -> bool:
-    return item_path[: len(path)] == path
+def _counts(paths: list[Path]) -> Counter[Path]:
+    """How many items sit under each heading path (every prefix of each item's path): linear in the items."""
+    counts: Counter[Path] = Counter()
+    for path in paths:
+        for depth in range(1, len(path) + 1):
+            counts[path[:depth]] += 1
+    return counts
 
 
 def outline(document: Document) -> str:
@@ -22,28 +28,31 @@ def outline(document: Document) -> str:
         head.append(f"FY{meta.fiscal_year}")
     if meta.decided:
         head.append(f"decided {meta.decided}")
-    lines = [" — ".join(head), f"source: {meta.source} ({meta.format}, {meta.encoding})", ""]
+    family = f", conventions: {meta.family}" if meta.family else ""
+    lines = [" — ".join(head), f"source: {meta.source} ({meta.format}, {meta.encoding}{family})", ""]
+    measures = _counts([m.path for m in document.measures])
+    targets = _counts([t.path for t in document.targets])
+    tables = _counts([t.path for t in document.tables])
     for section in document.sections:
-        measures = sum(1 for m in document.measures if _under(section.path, m.path))
-        targets = sum(1 for t in document.targets if _under(section.path, t.path))
-        tables = sum(1 for t in document.tables if _under(section.path, t.path))
-        counts = [f"{measures} measures"]
-        if targets:
-            counts.append(f"{targets} targets")
-        if tables:
-            counts.append(f"{tables} tables")
+        counts = [f"{measures[section.path]} measures"]
+        if targets[section.path]:
+            counts.append(f"{targets[section.path]} targets")
+        if tables[section.path]:
+            counts.append(f"{tables[section.path]} tables")
         indent = "  " * (section.level - 1)
         heading = (
             f"{section.marker} {section.title}"
             if section.marker and section.kind != "indicators"
-            else (section.title if section.kind == "annex" else section.label)
+            else (section.title if section.kind in ("annex", "titled") else section.label)
         )
-        lines.append(f"{indent}{heading}  [{', '.join(counts)}]  (line {section.line})")
+        where = f"line {section.line}" + (f", p.{section.page}" if section.page else "")
+        lines.append(f"{indent}{heading}  [{', '.join(counts)}]  ({where})")
     loose = sum(1 for m in document.measures if not m.path)
     lines.append("")
+    toc = f", {len(document.toc)} table-of-contents entries" if document.toc else ""
     lines.append(
         f"total: {len(document.sections)} sections, {len(document.measures)} measures"
-        f" ({loose} outside any heading), {len(document.targets)} targets, {len(document.tables)} tables"
+        f" ({loose} outside any heading), {len(document.targets)} targets, {len(document.tables)} tables{toc}"
     )
     lines.extend(f"warning: {w}" for w in document.warnings)
     return "\n".join(lines) + "\n"
