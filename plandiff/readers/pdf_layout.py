@@ -35,6 +35,7 @@ class Char(NamedTuple):
     right: float
     bottom: float
     top: float
+    base: float  # the baseline (the glyph origin's y)
 
     @property
     def height(self) -> float:
@@ -84,7 +85,9 @@ def read_chars(textpage: Any) -> tuple[list[Char], list[Char]]:
     if len(text) != count or _SURROGATE_RE.search(text):  # a character outside the BMP shifts the indexes
         text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count))
     rect = raw.FS_RECTF()
-    loose_box = raw.FPDFText_GetLooseCharBox
+    loose_box, origin = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+    p_x, p_y = ctypes.byref(origin_x), ctypes.byref(origin_y)
     new = tuple.__new__
     chars: list[Char] = []
     indexes: list[int] = []
@@ -98,7 +101,8 @@ def read_chars(textpage: Any) -> tuple[list[Char], list[Char]]:
         if left == last_left:
             stacked.append(len(chars))
         last_left = left
-        chars.append(new(Char, (char, left, rect.right, rect.bottom, rect.top)))
+        origin(textpage, index, p_x, p_y)
+        chars.append(new(Char, (char, left, rect.right, rect.bottom, rect.top, origin_y.value)))
         indexes.append(index)
     if not stacked:
         return chars, []
@@ -168,7 +172,7 @@ def vertical_paragraphs(chars: list[Char]) -> list[tuple[str, float, float, floa
         groups.setdefault(round(char.left, 1), []).append(char)
     columns: list[_Column] = []
     for group in groups.values():
-        group.sort(key=lambda c: -c.top)
+        group.sort(key=lambda c: (-round(c.top), c.base))
         run = [group[0]]
         for upper, lower in itertools.pairwise(group):
             if upper.bottom - lower.top > 0.6 * max(upper.right - upper.left, 1.0):
@@ -239,9 +243,12 @@ class _Item:
     text: str = ""
     vertical: bool = False
     column: int = field(default=0)
+    base: float = 0.0
 
 
 def page_lines(horizontal: list[Char], vertical: list[Char], page: int, page_height: float) -> list[Line]:
+    if vertical:
+        horizontal, vertical = _absorb(horizontal, vertical)
     items = _fragments(horizontal)
     for number, (text, left, right, bottom, top) in enumerate(vertical_paragraphs(vertical) if vertical else []):
         items.append(_Item([], -1 - number, left, right, bottom, top, 1.0, text, vertical=True))
@@ -252,10 +259,8 @@ def page_lines(horizontal: list[Char], vertical: list[Char], page: int, page_hei
     _cut(items, leaves, 0, counter)
     lines: list[Line] = []
     for leaf in leaves:
-        rows: dict[int, list[_Item]] = {}
-        for item in leaf:
-            rows.setdefault(item.row, []).append(item)
-        for row_items in sorted(rows.values(), key=lambda r: -max(i.bottom for i in r)):
+        rows = [[item] for item in leaf if item.vertical] + _rows([item for item in leaf if not item.vertical])
+        for row_items in sorted(rows, key=lambda r: -max(i.bottom for i in r)):
             first = row_items[0]
             if first.vertical:
                 cell = Cell(first.text, first.left, first.right)
@@ -271,19 +276,39 @@ def page_lines(horizontal: list[Char], vertical: list[Char], page: int, page_hei
     return lines
 
 
+def _absorb(horizontal: list[Char], vertical: list[Char]) -> tuple[list[Char], list[Char]]:
+    """Upright characters inside a vertical column (digits set across it, 縦中横) belong to it."""
+    columns: dict[float, tuple[float, float, float]] = {}
+    for char in vertical:
+        key = round(char.left, 1)
+        low, high, size = columns.get(key, (char.bottom, char.top, char.right - char.left))
+        columns[key] = (min(low, char.bottom), max(high, char.top), size)
+    kept: list[Char] = []
+    moved = list(vertical)
+    for char in horizontal:
+        middle = (char.left + char.right) / 2
+        for left, (low, high, size) in columns.items():
+            if left <= middle <= left + size and low - size <= (char.bottom + char.top) / 2 <= high + size:
+                moved.append(char._replace(left=left, right=left + size))
+                break
+        else:
+            kept.append(char)
+    return kept, moved
+
+
 def _fragments(chars: list[Char]) -> list[_Item]:
     rows: list[list[Char]] = []
     row: list[Char] = []
     floor = tolerance = 0.0
-    for char in sorted(chars, key=_BOTTOM, reverse=True):
-        bottom = char[3]
-        if row and floor - bottom <= tolerance:
+    for char in sorted(chars, key=_BASE, reverse=True):
+        base = char[5]
+        if row and floor - base <= tolerance:
             row.append(char)
             continue
         row = [char]
         rows.append(row)
-        floor = bottom
-        tolerance = 0.3 * max(char[4] - bottom, 1.0)
+        floor = base
+        tolerance = max(1.0, 0.15 * (char[4] - char[3]))
     items: list[_Item] = []
     for number, row in enumerate(rows):
         row.sort(key=_LEFT)
@@ -303,7 +328,21 @@ def _fragments(chars: list[Char]) -> list[_Item]:
 
 
 _BOTTOM = attrgetter("bottom")
+_BASE = attrgetter("base")
 _LEFT = attrgetter("left")
+
+
+def _rows(items: list[_Item]) -> list[list[_Item]]:
+    """Fragments on one baseline (within a fifth of their size), top to bottom."""
+    rows: list[list[_Item]] = []
+    anchor = tolerance = 0.0
+    for item in sorted(items, key=lambda i: -i.base):
+        if rows and anchor - item.base <= tolerance:
+            rows[-1].append(item)
+            continue
+        rows.append([item])
+        anchor, tolerance = item.base, max(1.0, 0.2 * item.size)
+    return rows
 
 
 def _item(chars: list[Char], row: int) -> _Item:
@@ -317,6 +356,7 @@ def _item(chars: list[Char], row: int) -> _Item:
         max(map(_TOP, chars)),
         heights[len(heights) // 2] or 1.0,
         "".join([c[0] for c in chars]),
+        base=chars[len(chars) // 2][5],
     )
 
 
@@ -339,8 +379,22 @@ def _cut(items: list[_Item], leaves: list[list[_Item]], column: int, counter: it
             item.column = column
         leaves.append(items)
         return
-    for strip in strips:
+    for strip in _rejoin(strips):
         _cut(strip, leaves, column, counter)
+
+
+def _rejoin(strips: list[list[_Item]]) -> list[list[_Item]]:
+    """Strips that are each two blocks side by side, and still are together, read as one region."""
+    out: list[list[_Item]] = []
+    split_before = False
+    for strip in strips:
+        split = len(strip) > 1 and _x_cut(strip) is not None
+        if out and split and split_before and _x_cut(out[-1] + strip) is not None:
+            out[-1] = out[-1] + strip
+        else:
+            out.append(strip)
+        split_before = split
+    return out
 
 
 def _x_cut(items: list[_Item]) -> tuple[list[_Item], list[_Item]] | None:
@@ -368,18 +422,18 @@ def _x_cut(items: list[_Item]) -> tuple[list[_Item], list[_Item]] | None:
 def _separate(left: list[_Item], right: list[_Item]) -> bool:
     if any(item.vertical for item in left + right):
         return True
-    left_rows = {item.row for item in left}
-    right_rows = {item.row for item in right}
-    smaller = min(len(left_rows), len(right_rows))
-    shared = len(left_rows & right_rows)
+    rows = _rows(left + right)
+    on_left = {id(item) for item in left}
+    sides = [{id(item) in on_left for item in row} for row in rows]
+    smaller = min(sum(True in side for side in sides), sum(False in side for side in sides))
+    shared = sum(len(side) == 2 for side in sides)
     if shared < 0.5 * smaller:
         return True  # different baselines: two blocks side by side
     return _prose(left) or _prose(right)  # aligned rows, but running text is no table column
 
 
 def _prose(items: list[_Item]) -> bool:
-    rows = {item.row for item in items}
-    if len(rows) < 2:
+    if len(_rows(items)) < 2:
         return False
     long = [
         item for item in items if len(item.text) >= 12 and len(_PROSE_RE.findall(item.text)) >= 0.8 * len(item.text)
@@ -389,13 +443,22 @@ def _prose(items: list[_Item]) -> bool:
 
 def _y_cut(items: list[_Item]) -> list[list[_Item]] | None:
     """Cut at the widest horizontal gaps (every gap at least 3/4 of the widest)."""
-    ordered = sorted(items, key=lambda item: -item.top)
+
+    # loose boxes reach from the font's descent to its ascent: lines of running text touch; the
+    # middle of the box is what the glyphs cover
+    def top(item: _Item) -> float:
+        return item.top - 0.15 * (item.top - item.bottom)
+
+    def bottom(item: _Item) -> float:
+        return item.bottom + 0.15 * (item.top - item.bottom)
+
+    ordered = sorted(items, key=lambda item: -top(item))
     gaps: list[tuple[float, int]] = []
-    floor = ordered[0].bottom
+    floor = bottom(ordered[0])
     for index, item in enumerate(ordered[1:], start=1):
-        if item.top < floor:
-            gaps.append((floor - item.top, index))
-        floor = min(floor, item.bottom)
+        if top(item) < floor:
+            gaps.append((floor - top(item), index))
+        floor = min(floor, bottom(item))
     if not gaps:
         return None
     widest = max(gap for gap, _ in gaps)
