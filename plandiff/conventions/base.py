@@ -112,6 +112,8 @@ DAI_BU = _style("dai_bu", rf"第\s*(?P<num>{_DIGITS}|[{_KANJI_NUM}]{{1,3}})\s*�
 DAI_SHO = _style("dai_sho", rf"第\s*(?P<num>{_DIGITS}|[{_KANJI_NUM}]{{1,3}})\s*章", lambda n: f"第{_plain(n)}章")
 DAI_SETSU = _style("dai_setsu", rf"第\s*(?P<num>{_DIGITS}|[{_KANJI_NUM}]{{1,3}})\s*節", lambda n: f"第{_plain(n)}節")
 DAI_HYO = _style("dai_hyo", rf"第\s*(?P<num>{_DIGITS}|[{_KANJI_NUM}]{{1,3}})\s*表", lambda n: f"第{_plain(n)}表")
+KAN = _style("kan", rf"(?P<num>{_DIGITS})\s*款", lambda n: f"{_plain(n)}款")  # 予算書: 款 > 項 > 目
+KOU = _style("kou", rf"(?P<num>{_DIGITS})\s*項", lambda n: f"{_plain(n)}項")
 ARABIC = _style("arabic", rf"(?P<num>{_DIGITS})\s*[.．](?![0-9０-９])", _plain)
 PAREN = _style("paren", rf"[(（]\s*(?P<num>{_DIGITS})\s*[)）]", lambda n: f"({_plain(n)})")
 CIRCLED = _style("circled", rf"(?P<num>[{_CIRCLED}])", lambda n: n)
@@ -179,6 +181,12 @@ class Family:
     articles: bool = False  # 第N条 starts an item (予算総則), not a heading
     sequence_check: bool = True  # a numbered line is a heading only where its number follows on
     cues: tuple[tuple[str, int], ...] = ()  # (regex, weight): evidence that a document is of this family
+    # Unnumbered headings the family always writes the same way (予算説明書, （歳入）): (regex over the
+    # line with spaces removed and NFKC applied, ladder style). The style "part" opens a top part that
+    # closes everything before it; headings of one style are siblings. A group "num" in the regex is
+    # the heading's number (１ 総括), checked for sequence like any numbered heading.
+    titles: tuple[tuple[str, str], ...] = ()
+    row_headings: tuple[str, ...] = ()  # heading styles that may stand in a table row beside an amount
 
     def score(self, text: str) -> int:
         return sum(weight for pattern, weight in self.cues if re.search(pattern, text))

@@ -10,6 +10,10 @@ FAMILY = Family(
     target_blocks=(),
     bullets="・･◆◇■□○●",
     sequence_check=True,
+    titles=(
+        (r"(?:令和|平成)\S{1,3}年度(?:当初)?予算(?:成立)?|(?:令和|平成)\S{1,3}年度主要事業", "part"),
+        (r"一般会計[・･]?(?:歳入|歳出)|特別会計", "account"),
+    ),
     cues=(
         (r"広\s*報", 4),
         (r"当初予算", 3),

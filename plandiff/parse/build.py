@@ -69,6 +69,7 @@ class _Builder:
     unit: str = ""
     gap: bool = False  # a blank line was seen since the last content line
     doubts: list[int] = field(default_factory=list)  # lines that look like headings but break the numbering
+    repeats: int = 0  # headings printed again on a later page (a table's title), not opened twice
 
     @property
     def path(self) -> Path:
@@ -127,7 +128,11 @@ class _Builder:
     def heading(self, tok: LineToken, line: SourceLine) -> bool:
         """Open a numbered heading where the numbering allows it; False: the line is text."""
         style = tok.style or tok.kind
-        breaks = self.family.sequence_check and not self.ladder.follows_on(style, tok.ordinal)
+        if self.ladder.repeats(style, tok.ordinal, tok.text):
+            self.repeats += 1
+            return True  # the open heading printed again on a new page: nothing new opens
+        first = not self.sections
+        breaks = self.family.sequence_check and not self.ladder.follows_on(style, tok.ordinal, first)
         if breaks and not self.restart_under_title(style, tok):
             self.doubts.append(line.number)
             return False
@@ -174,8 +179,11 @@ class _Builder:
             while len(cells) > 1 and not cells[-1]:
                 cells.pop()  # trailing empty cells say nothing (and a PDF cannot show them)
             self.rows.append(TableRow(line.number, tuple(cells)))
+        elif kind == "titled" and tok.style and tok.style != "part":
+            if not self.heading(tok, line):  # a family's unnumbered heading: a style of its own
+                self.start_item("paragraph", line, line.text.strip())
         elif kind == "titled":
-            self.ladder.keep(0)
+            self.ladder.keep(0)  # はじめに from the TOC, or a family's top part (予算説明書)
             self.open_section(tok, line)
         elif kind == "indicators":
             level = self.family.target_block_level

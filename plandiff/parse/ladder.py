@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from plandiff.model import Section
 
 _ALWAYS_CLOSED = frozenset({"indicators", "account", "titled"})
+_PARTS = frozenset({"annex", "part"})  # top parts: what follows nests inside them
 
 
 def _markdown_containers() -> dict[str, set[str]]:
@@ -46,15 +47,25 @@ class Ladder:
                 return index
         return None
 
-    def follows_on(self, kind: str, ordinal: int | None) -> bool:
-        """Does a heading of this style and number continue the document's numbering here?"""
-        if ordinal is None:
+    def follows_on(self, kind: str, ordinal: int | None, first: bool = False) -> bool:
+        """Does a heading of this style and number continue the document's numbering here?
+
+        The document's first heading may start anywhere (an excerpt of a book starts at ``２ 歳入``)."""
+        if ordinal is None or first:
             return True
         index = self.index_of(kind)
         if index is not None:
             previous = self.stack[index].ordinal
             return previous is None or ordinal == previous + 1
         return ordinal == 1
+
+    def repeats(self, kind: str, ordinal: int | None, title: str) -> bool:
+        """Is this the heading already open at its level, printed again (a table's title on each page)?"""
+        index = self.index_of(kind)
+        if index is None:
+            return False
+        rung = self.stack[index]
+        return rung.ordinal == ordinal and rung.section is not None and rung.section.title == title
 
     def place(self, kind: str) -> None:
         """Pop the stack to where a heading of this style goes, learning how it nests if that is new."""
@@ -65,9 +76,9 @@ class Ladder:
         around = self.containers.setdefault(kind, set())
         while self.stack:
             top = self.stack[-1].kind
-            if top in _ALWAYS_CLOSED or (top == "annex" and not around):
+            if top in _ALWAYS_CLOSED or (top in _PARTS and not around):
                 self.stack.pop()
-            elif top == "annex" or top in around:
+            elif top in _PARTS or top in around:
                 return  # it nests here
             elif kind in self.containers.get(top, ()):
                 self.stack.pop()  # it holds the heading on top: close that
@@ -87,7 +98,7 @@ class Ladder:
             self.stack.pop()
 
     def numbered_depth(self) -> int:
-        return sum(1 for rung in self.stack if rung.kind not in _ALWAYS_CLOSED and rung.kind != "annex")
+        return sum(1 for rung in self.stack if rung.kind not in _ALWAYS_CLOSED and rung.kind not in _PARTS)
 
     def pop_blocks(self) -> None:
         while self.stack and self.stack[-1].kind in _ALWAYS_CLOSED:

@@ -17,6 +17,7 @@ from plandiff.conventions import GENERIC, Family
 from plandiff.conventions.base import ACCOUNT_RE as _ACCOUNT_RE
 from plandiff.conventions.base import ANNEX_RE as _ANNEX_RE
 from plandiff.conventions.base import UNIT_RE as _UNIT_RE
+from plandiff.conventions.base import nfkc
 from plandiff.text.normalize import repair
 
 Rule = Callable[[str], "LineToken | None"]
@@ -50,6 +51,8 @@ HEADING_KINDS = frozenset(
         "katakana",
         "paren_katakana",
         "paren_kanji",
+        "kan",
+        "kou",
     }
 )
 BLOCK_KINDS = frozenset({"indicators", "annex", "account", "titled"})  # headings with fixed places
@@ -65,6 +68,7 @@ _TOC_LINE_RE = re.compile(
 )
 
 
+_AMOUNT_CELL_RE = re.compile(r"^[△▲-]?\s*[0-9０-９][0-9０-９,，.]*\s*(?:千円|円|%|％)?$")
 _TOC_HINT_RE = re.compile(r"[.．…‥・･]{3}")
 
 
@@ -140,6 +144,48 @@ def _heading_rule(family: Family) -> Rule:
     return heading
 
 
+def _title_rule(family: Family) -> Rule:
+    patterns = [(re.compile(pattern), style) for pattern, style in family.titles]
+
+    def titled(line: str) -> LineToken | None:
+        if not patterns or len(line) > 80:
+            return None
+        folded = "".join(nfkc(line).split())
+        for pattern, style in patterns:
+            m = pattern.fullmatch(folded)
+            if m:
+                number = m.groupdict().get("num")
+                title = folded[m.end("num") :] if number else folded
+                title = title.strip("()")
+                return LineToken("titled", title, title, number or "", int(number) if number else None, style)
+        return None
+
+    return titled
+
+
+def _gapped_rule(heading: Rule, titled: Rule, row_headings: tuple[str, ...]) -> Rule:
+    """A heading the layout set with wide gaps (``第１表    歳入歳出予算``, ``２  歳  入``) reads as a
+    table row: with no amount in it, it is still the heading. A family's row headings (予算書:
+    ``１款 市税 … 49,286,300千円``) stand beside their total."""
+
+    def gapped(line: str) -> LineToken | None:
+        if "\t" not in line:
+            return None
+        cells = [cell.strip() for cell in line.split("\t") if cell.strip()]
+        amounts = [cell for cell in cells if _AMOUNT_CELL_RE.match(cell)]
+        if row_headings and len(cells) == 2 and amounts == cells[1:]:
+            token = heading(cells[0])
+            return token if token is not None and token.kind in row_headings else None
+        if not 0 < len(cells) <= 3 or amounts or len("".join(cells)) > 40:
+            return None
+        if any(heading(cell) is not None for cell in cells[1:]):
+            return None  # a grid of numbered items (①… ⑥…), not one heading
+        joined = " ".join(cells)
+        return titled(joined) or heading(joined)
+
+    return gapped
+
+
 def _block_rule(family: Family) -> Rule:
     labels = "|".join(r"\s*".join(re.escape(ch) for ch in label) for label in family.target_blocks)
     pattern = re.compile(rf"^\s*【\s*(?:{labels})\s*】\s*$") if labels else None
@@ -167,10 +213,18 @@ def _bullet_rule(family: Family) -> Rule:
 @cache
 def ruler(family: Family) -> tuple[Rule, ...]:
     """The ordered rule chain for one family."""
-    rules: list[Rule] = [blank, table_row, toc, _block_rule(family)]
+    heading, titled = _heading_rule(family), _title_rule(family)
+    rules: list[Rule] = [
+        blank,
+        _gapped_rule(heading, titled, family.row_headings),
+        table_row,
+        toc,
+        _block_rule(family),
+        titled,
+    ]
     if family.articles:
         rules.append(article)
-    rules += [_heading_rule(family), annex, account, unit, note, end_mark, _bullet_rule(family), dash, text]
+    rules += [heading, annex, account, unit, note, end_mark, _bullet_rule(family), dash, text]
     return tuple(rules)
 
 
