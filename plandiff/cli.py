@@ -43,7 +43,7 @@ def _root(
     _DEBUG["on"] = _DEBUG["on"] or debug
 
 
-FileArg = Annotated[str, typer.Argument(help="A plan: .txt (UTF-8, CP932, EUC-JP, UTF-16), .md or .pdf")]
+FileArg = Annotated[str, typer.Argument(help="A plan: .txt (UTF-8, CP932, EUC-JP, UTF-16), .md, .html or .pdf")]
 OutOpt = Annotated[
     str | None, typer.Option("-o", "--output", help="Write here (atomically) instead of stdout; - is stdout")
 ]

@@ -16,7 +16,7 @@ __all__ = ["read", "read_bytes"]
 
 
 def read(path: str | os.PathLike[str]) -> Document:
-    """Read a plan (``.txt``, ``.md``, ``.pdf``) into the document model. Never writes to it."""
+    """Read a plan (``.txt``, ``.md``, ``.html``, ``.pdf``) into the document model. Never writes to it."""
     p = Path(path)
     name = str(path)
     if not p.exists():
@@ -35,6 +35,13 @@ def read_bytes(data: bytes, name: str = "input", suffix: str = ".txt") -> Docume
         from plandiff.readers.pdf import pdf_lines  # pypdfium2 is imported only for PDFs
 
         lines, encoding, fmt = _clean(pdf_lines(data, name)), "PDF text layer", "pdf"
+    elif suffix in (".html", ".htm"):
+        from plandiff.readers.html import decode_html, html_lines  # lxml only when needed
+
+        text, encoding = decode_html(data, name)
+        lines, fmt = html_lines(text, name), "html"
+        if not any(line.text.strip() for line in lines):
+            raise InputError(f"{name}: the file is empty (the page has no text)")
     else:
         text, encoding = decode(data, name)
         if suffix in (".md", ".markdown"):
