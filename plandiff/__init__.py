@@ -10,9 +10,9 @@ Public surface:
 
 from __future__ import annotations
 
-from plandiff.diff import Changelog, compare
+from plandiff.diff import compare
 from plandiff.errors import PlandiffError
-from plandiff.model import Change, Document
+from plandiff.model import Change, Changelog, Document
 from plandiff.readers import read
 
 __all__ = ["Change", "Changelog", "Document", "PlandiffError", "compare", "read"]

@@ -44,6 +44,14 @@ def _root(
 
 
 FileArg = Annotated[str, typer.Argument(help="A plan: .txt (UTF-8, CP932, EUC-JP, UTF-16), .md, .html or .pdf")]
+ProfileOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--profile",
+        help="Read with one family's conventions: dokuho (独法 年度計画), fusho (府省の計画), budget_book (予算書), "
+        "koho (予算の概要・広報), statement (施政方針), generic; default: detected from the document",
+    ),
+]
 OutOpt = Annotated[
     str | None, typer.Option("-o", "--output", help="Write here (atomically) instead of stdout; - is stdout")
 ]
@@ -65,6 +73,7 @@ def show(
     file: FileArg,
     json_: Annotated[bool, typer.Option("--json", help="Print the whole document model as JSON")] = False,
     output: OutOpt = None,
+    profile: ProfileOpt = None,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Say which encoding was detected")] = False,
 ) -> None:
     """Print a plan's outline: headings with the measures, targets and tables under each."""
@@ -73,7 +82,7 @@ def show(
     from plandiff.render.outline import outline, to_json
 
     def action() -> None:
-        document = read(file)
+        document = read(file, profile)
         if verbose:
             typer.echo(f"plandiff: {file}: read as {document.meta.encoding}", err=True)
         write_output(to_json(document) if json_ else outline(document), output, [file])
@@ -88,6 +97,7 @@ def diff(
     ],
     format_: Annotated[str, typer.Option("--format", "-f", help="markdown, json or html")] = "markdown",
     output: OutOpt = None,
+    profile: ProfileOpt = None,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Say which encoding each file was read in")] = False,
 ) -> None:
     """Say what really changed between editions. Exit 0: no differences, 1: differences, 2: trouble."""
@@ -103,7 +113,7 @@ def diff(
             raise _Error(f"unknown --format {format_!r}: use markdown, json or html")
         if len(files) < 2:
             raise _Error("diff needs two editions: plandiff diff OLD NEW")
-        documents = [read(path) for path in files]
+        documents = [read(path, profile) for path in files]
         if verbose:
             for document in documents:
                 typer.echo(f"plandiff: {document.meta.source}: read as {document.meta.encoding}", err=True)
@@ -119,6 +129,7 @@ def budget(
     file: FileArg,
     format_: Annotated[str, typer.Option("--format", "-f", help="markdown, json or csv")] = "markdown",
     output: OutOpt = None,
+    profile: ProfileOpt = None,
 ) -> None:
     """List a plan's budget lines (statement, account, row, column, amount) and check its totals."""
     from plandiff.output import write_output
@@ -130,7 +141,7 @@ def budget(
 
         if format_ not in ("markdown", "json", "csv"):
             raise PlandiffError(f"unknown --format {format_!r}: use markdown, json or csv")
-        document = read(file)
+        document = read(file, profile)
         write_output(budget_listing(budget_lines(document), reconcile(document), format_), output, [file])
 
     _run(action)
@@ -141,6 +152,7 @@ def targets(
     file: FileArg,
     format_: Annotated[str, typer.Option("--format", "-f", help="markdown or json")] = "markdown",
     output: OutOpt = None,
+    profile: ProfileOpt = None,
 ) -> None:
     """List a plan's numeric targets: metric, value, comparator, key target, where."""
     from plandiff.output import write_output
@@ -152,7 +164,7 @@ def targets(
 
         if format_ not in ("markdown", "json"):
             raise PlandiffError(f"unknown --format {format_!r}: use markdown or json")
-        write_output(targets_listing(extract_targets(read(file)), format_), output, [file])
+        write_output(targets_listing(extract_targets(read(file, profile)), format_), output, [file])
 
     _run(action)
 

@@ -7,47 +7,19 @@ Rendering is separate (:mod:`plandiff.render`), so a notebook can inspect the ch
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 
 from plandiff.align.fuzzy import Alphabet
 from plandiff.align.items import make_items
 from plandiff.align.measures import align_measures
 from plandiff.align.sections import SectionAlignment, align_sections
-from plandiff.classify.budget_changes import BudgetComparison, compare_budget
+from plandiff.classify.budget_changes import compare_budget
 from plandiff.classify.measures import change_id, classify_measures
-from plandiff.classify.target_changes import TargetComparison, compare_targets
-from plandiff.model import Change, Document, Location, Metadata, Section
+from plandiff.classify.target_changes import compare_targets
+from plandiff.model import Change, Changelog, Document, Location, Section
 from plandiff.readers import read
 
 KIND_ORDER = {"section": 0, "target": 1, "measure": 2, "budget": 3}
 _STRUCTURAL = frozenset({"annex", "account"})  # table-level changes are the budget comparison's
-
-
-@dataclass(frozen=True, slots=True)
-class Changelog:
-    old: Metadata
-    new: Metadata
-    old_stats: dict[str, int]
-    new_stats: dict[str, int]
-    changes: tuple[Change, ...]
-    unchanged_measures: int
-    noisy_measures: int  # unchanged measures whose only differences were noise (hidden)
-    rolled_years: int  # fiscal-year mentions that rolled over in unchanged measures
-    year_delta: int
-    warnings: tuple[str, ...] = ()
-    budget: BudgetComparison | None = field(default=None, compare=False)
-    targets: TargetComparison | None = field(default=None, compare=False)
-
-    @property
-    def has_differences(self) -> bool:
-        return bool(self.changes)
-
-    def counts(self) -> dict[str, dict[str, int]]:
-        out: dict[str, dict[str, int]] = {}
-        for c in self.changes:
-            out.setdefault(c.kind, {}).setdefault(c.change, 0)
-            out[c.kind][c.change] += 1
-        return out
 
 
 def _stats(document: Document) -> dict[str, int]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from plandiff.diff import Changelog
 from plandiff.errors import PlandiffError
+from plandiff.model import Changelog
 
 
 def extra_sections(changelog: Changelog) -> list[str]:

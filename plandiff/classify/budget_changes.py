@@ -9,36 +9,16 @@ one edition only is one change, not one per cell. Unchanged lines are only count
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from plandiff.align.fuzzy import similarity
 from plandiff.classify.measures import change_id
-from plandiff.extract.budget import BudgetLine, Reconciliation, column_paths, reconcile, row_paths, table_lines
-from plandiff.model import Change, Document, Location, Table
+from plandiff.extract.budget import column_paths, reconcile, row_paths, table_lines
+from plandiff.model import BudgetComparison, BudgetLine, Change, Document, Location, Table, TableTotal
 from plandiff.text.normalize import key
 
 LABEL_MIN = 0.6  # below this, two labels name different rows (or columns)
 
 Path = tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class TableTotal:
-    statement: str
-    account: str
-    row: Path
-    old: int | None
-    new: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class BudgetComparison:
-    changes: tuple[Change, ...]
-    unchanged: int  # lines present in both with the same amount
-    totals: tuple[TableTotal, ...]  # the grand-total column's total rows, per table, old → new
-    old_reconciliation: Reconciliation
-    new_reconciliation: Reconciliation
-    unit: str
 
 
 def _path_key(path: Path) -> str:

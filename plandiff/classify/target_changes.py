@@ -9,26 +9,17 @@ often the news.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from plandiff.align.fuzzy import Alphabet, similarity
 from plandiff.align.items import forms_of
 from plandiff.classify.measures import change_id
-from plandiff.extract.targets import Target, extract_targets, metric_code
-from plandiff.model import Change, Document, Location
+from plandiff.extract.targets import extract_targets, metric_code
+from plandiff.model import Change, Document, Location, Target, TargetComparison
 
 METRIC_MIN = 0.6
 MEASURE_KEPT_MIN = 0.8
 _ORDER = ("raised", "lowered", "comparator_changed", "unit_changed", "key_target_gained", "key_target_lost", "reworded")
-
-
-@dataclass(frozen=True, slots=True)
-class TargetComparison:
-    changes: tuple[Change, ...]
-    unchanged: int
-    old_count: int
-    new_count: int
 
 
 def _value(v: float) -> int | float:

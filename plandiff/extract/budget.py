@@ -30,10 +30,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 
-from plandiff.model import Document, Table
+from plandiff.model import BudgetLine, Document, Finding, Reconciliation, Table
 from plandiff.text.normalize import repair
 
 _NOTHING = frozenset({"-", "–", "－", "‐", "‑", "‒", "—", "―", "−", "ー", "ｰ", ""})
@@ -106,36 +105,6 @@ def parse_amount(cell: str) -> int | None:
     if not ok:
         raise AmountError(f"not an amount: {cell[:40]!r}")
     return value
-
-
-@dataclass(frozen=True, slots=True)
-class BudgetLine:
-    statement: str
-    account: str
-    row: tuple[str, ...]
-    column: tuple[str, ...]
-    amount: int | None  # None: the document says "-", nothing
-    raw: str
-    unit: str
-    line: int
-    table_line: int  # first line of the table, to find it again
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """A total that does not match its parts beyond the rounding the document allows."""
-
-    statement: str
-    account: str
-    row: tuple[str, ...]
-    column: tuple[str, ...]
-    line: int
-    expected: int  # the sum of the parts
-    actual: int
-    difference: int
-    tolerance: int
-    parts: tuple[str, ...]  # what was summed: row or column labels
-    rule: str
 
 
 @lru_cache(maxsize=256)  # tables are frozen: each is read once however often it is compared
@@ -223,13 +192,6 @@ def table_lines(table: Table) -> tuple[BudgetLine, ...]:
 
 def budget_lines(document: Document) -> tuple[BudgetLine, ...]:
     return tuple(line for table in document.tables for line in table_lines(table))
-
-
-@dataclass(frozen=True, slots=True)
-class Reconciliation:
-    checked: int  # sums checked
-    rounded: int  # of them, off by no more than the rounding the document allows
-    findings: tuple[Finding, ...]  # off by more
 
 
 def _sum(values: list[int | None]) -> int:

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 
 from plandiff.align.fuzzy import Alphabet, containment, similarity
 from plandiff.align.items import forms_of
-from plandiff.model import Document, Location, Measure, TargetItem
+from plandiff.model import Document, Location, Measure, Target, TargetItem
 
 _NUM = r"[0-9０-９][0-9０-９,，.．]*"
 _UNITS = r"%ポイント|％ポイント|ポイント|%|％|割|件|者|人|社|機関|本|ファンド|億円|百万円|千円|円|回|か所|カ所|箇所|倍"
@@ -51,24 +50,6 @@ def _last_clause(text: str) -> str:
 _LEAD_RE = re.compile(r"^(?:具体的には|特に|また|さらに|なお|これらの取組み?を通じ|以上の取組を通じ)、?")
 _KEY = "【基幹目標】"
 EQUIVALENT_UNITS = ({"本", "ファンド"}, {"%", "％"}, {"%ポイント", "％ポイント", "ポイント"})
-
-
-@dataclass(frozen=True, slots=True)
-class Target:
-    metric: str  # as written (display)
-    value: float  # 1割 → 10.0 (percent)
-    unit: str  # 件, 者, %, %ポイント …; 割 is given as %
-    comparator: str  # 以上 | 以下 | 未満 | 超 | 程度 | 前後 | exact
-    key_target: bool
-    qualifier: str  # for relative targets: "中小企業実態基本調査のデータを…上回る"
-    written: str  # the value as written: "1割以上", "5,000者以上"
-    locations: tuple[Location, ...]  # 【指標】 item and/or measure
-    context: str = ""  # body targets: the clauses before the value in their sentence (for matching)
-    statements: tuple[str, ...] = ()  # the metrics of the body statements merged into this target
-
-    @property
-    def path(self) -> tuple[str, ...]:
-        return self.locations[0].path
 
 
 #: a target value has at most this many digits before the point (more is not a target: text)

@@ -13,12 +13,11 @@ from dataclasses import dataclass, field
 
 from plandiff.conventions import Family, detect
 from plandiff.conventions.base import heading_like
-from plandiff.model import Document, Measure, Metadata, Path, Section, Table, TableRow, TargetItem
+from plandiff.model import Document, Measure, Metadata, Path, Section, SourceLine, Table, TableRow, TargetItem
 from plandiff.parse import meta as meta_mod
 from plandiff.parse.ladder import Ladder
 from plandiff.parse.rules import BLOCK_KINDS, HEADING_KINDS, LineToken, classifier
 from plandiff.parse.toc import check_toc, read_toc, titled_keys
-from plandiff.readers.lines import SourceLine
 from plandiff.text.normalize import is_repost, key, repair, strip_repost
 
 _MAX_TITLE = 40  # an unnumbered heading is a short line

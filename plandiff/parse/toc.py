@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from plandiff.model import Section, TocEntry
+from plandiff.model import Section, SourceLine, TocEntry
 from plandiff.parse.ladder import Ladder
 from plandiff.parse.rules import HEADING_KINDS, LineToken, toc_entries
-from plandiff.readers.lines import SourceLine
 from plandiff.text.normalize import key, repair
 
 

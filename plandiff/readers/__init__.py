@@ -15,8 +15,11 @@ from plandiff.readers.lines import SourceLine, split_lines
 __all__ = ["read", "read_bytes"]
 
 
-def read(path: str | os.PathLike[str]) -> Document:
-    """Read a plan (``.txt``, ``.md``, ``.html``, ``.pdf``) into the document model. Never writes to it."""
+def read(path: str | os.PathLike[str], profile: str | None = None) -> Document:
+    """Read a plan (``.txt``, ``.md``, ``.html``, ``.pdf``) into the document model. Never writes to it.
+
+    ``profile`` names the family of conventions to read it with (``plandiff.conventions``); by
+    default the family is detected from the document."""
     p = Path(path)
     name = str(path)
     if not p.exists():
@@ -27,10 +30,13 @@ def read(path: str | os.PathLike[str]) -> Document:
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"{name}: cannot be read ({exc.strerror})") from None
-    return read_bytes(data, name, suffix=p.suffix.lower())
+    return read_bytes(data, name, suffix=p.suffix.lower(), profile=profile)
 
 
-def read_bytes(data: bytes, name: str = "input", suffix: str = ".txt") -> Document:
+def read_bytes(data: bytes, name: str = "input", suffix: str = ".txt", profile: str | None = None) -> Document:
+    from plandiff.conventions import by_name
+
+    family = by_name(profile) if profile else None
     if data.startswith(b"%PDF") or suffix == ".pdf":  # pragma: no cover - PDF reader lands with issue 6
         from plandiff.readers.pdf import pdf_lines  # pypdfium2 is imported only for PDFs
 
@@ -52,7 +58,7 @@ def read_bytes(data: bytes, name: str = "input", suffix: str = ".txt") -> Docume
             lines, fmt = split_lines(text), "text"
     from plandiff.parse.build import assemble  # here, not at the top: the parser imports readers.lines
 
-    document = assemble(lines, source=name, encoding=encoding, fmt=fmt)
+    document = assemble(lines, source=name, encoding=encoding, fmt=fmt, family=family)
     if not document.measures and not document.sections and not document.tables:
         raise StructureError(f"{name}: no headings, measures or tables found")
     return _checked_date(document)

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from plandiff.model import SourceLine
 
-
-@dataclass(frozen=True, slots=True)
-class SourceLine:
-    number: int  # 1-based line (or, for PDF, a running line number)
-    text: str  # as written, without the line ending
-    page: int | None = None  # PDF page, for provenance
+__all__ = ["SourceLine", "split_lines"]
 
 
 def split_lines(text: str) -> tuple[SourceLine, ...]:

@@ -9,9 +9,7 @@ import io
 import json
 from collections.abc import Sequence
 
-from plandiff.classify.budget_changes import BudgetComparison
-from plandiff.extract.budget import BudgetLine, Reconciliation
-from plandiff.model import Change
+from plandiff.model import BudgetComparison, BudgetLine, Change, Reconciliation
 from plandiff.render.escape import md
 
 TOP_MOVERS = 10

@@ -6,8 +6,7 @@ import json
 from importlib import resources
 from typing import Any
 
-from plandiff.diff import Changelog
-from plandiff.model import Change, Location, Metadata
+from plandiff.model import Change, Changelog, Location, Metadata
 from plandiff.render.budget import reconciliation_data
 
 SCHEMA_ID = "plandiff/1"

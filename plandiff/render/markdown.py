@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from plandiff.diff import Changelog
-from plandiff.model import Change, Location, Metadata, path_label
+from plandiff.model import Change, Changelog, Location, Metadata, path_label
 from plandiff.render.escape import code, md
 
 VERBS = ("added", "removed", "changed", "moved", "split", "merged", "renamed")

@@ -5,9 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from plandiff.classify.target_changes import TargetComparison
-from plandiff.extract.targets import Target
-from plandiff.model import Change, Location, path_label
+from plandiff.model import Change, Location, Target, TargetComparison, path_label
 from plandiff.render.escape import md
 
 _VERB = {

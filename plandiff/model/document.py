@@ -1,4 +1,4 @@
-"""The document model every reader produces and every later stage consumes.
+"""The document: what the parser makes of one edition, from the readers' numbered source lines.
 
 All values are frozen: a stage hands its result forward and never mutates what it was given.
 Every item keeps the original text (``raw``) and its 1-based line span in the source file, so a
@@ -10,6 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 Path = tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLine:
+    """The common currency of every reader: one numbered line of the source, as written."""
+
+    number: int  # 1-based line (or, for PDF, a running line number)
+    text: str  # as written, without the line ending
+    page: int | None = None  # PDF page, for provenance
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,35 +138,3 @@ class Document:
 def path_label(path: Path) -> str:
     """The path as a reader sees it: ``I > 1 > (1) > ①``."""
     return " > ".join(path)
-
-
-@dataclass(frozen=True, slots=True)
-class Location:
-    """Where an item stands in one edition: heading path, first line, and its original text."""
-
-    path: Path
-    line: int
-    text: str
-    end_line: int | None = None
-    page: int | None = None  # PDF page, when the edition was read from a PDF
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """One reported difference between two editions.
-
-    ``kind`` is what changed (section, measure, target, budget); ``change`` how (added, removed,
-    changed, moved, split, merged, renamed; targets and budget lines add their own verbs such as
-    raised/lowered). ``data`` carries the kind-specific fields that go into the JSON output as they
-    are (``metric``, ``old_value``, ``old_amount`` …); ``noise`` counts the differences that were
-    recognised as noise (year rollover, line breaks, spacing, width) and hidden.
-    """
-
-    id: str
-    kind: str
-    change: str
-    old: tuple[Location, ...]
-    new: tuple[Location, ...]
-    score: float
-    data: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
-    noise: int = 0

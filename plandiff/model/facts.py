@@ -1,0 +1,62 @@
+"""Facts extracted from one document, once: numeric targets and budget lines (with the check of their totals)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from plandiff.model.changes import Location
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    metric: str  # as written (display)
+    value: float  # 1割 → 10.0 (percent)
+    unit: str  # 件, 者, %, %ポイント …; 割 is given as %
+    comparator: str  # 以上 | 以下 | 未満 | 超 | 程度 | 前後 | exact
+    key_target: bool
+    qualifier: str  # for relative targets: "中小企業実態基本調査のデータを…上回る"
+    written: str  # the value as written: "1割以上", "5,000者以上"
+    locations: tuple[Location, ...]  # 【指標】 item and/or measure
+    context: str = ""  # body targets: the clauses before the value in their sentence (for matching)
+    statements: tuple[str, ...] = ()  # the metrics of the body statements merged into this target
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        return self.locations[0].path
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetLine:
+    statement: str
+    account: str
+    row: tuple[str, ...]
+    column: tuple[str, ...]
+    amount: int | None  # None: the document says "-", nothing
+    raw: str
+    unit: str
+    line: int
+    table_line: int  # first line of the table, to find it again
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A total that does not match its parts beyond the rounding the document allows."""
+
+    statement: str
+    account: str
+    row: tuple[str, ...]
+    column: tuple[str, ...]
+    line: int
+    expected: int  # the sum of the parts
+    actual: int
+    difference: int
+    tolerance: int
+    parts: tuple[str, ...]  # what was summed: row or column labels
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reconciliation:
+    checked: int  # sums checked
+    rounded: int  # of them, off by no more than the rounding the document allows
+    findings: tuple[Finding, ...]  # off by more
