@@ -370,20 +370,17 @@ def test_statement_without_headings_falls_back_to_paragraphs() -> None:
     assert doc.sections == ()
     assert any("no recognisable structure" in w for w in doc.warnings)
     assert doc.meta.fiscal_year == 2025
-    # the title line, then four paragraphs (the last two lines of the div wrap into one); the title
-    # is glued to the first paragraph by the parser: see the xfail test below
-    assert len(doc.measures) == 4
-    assert [m.text for m in doc.measures[1:]] == [
+    # the title line, then four paragraphs (the last two lines of the div wrap into one); a web page
+    # has no page breaks, so the title stays apart from the first paragraph
+    assert len(doc.measures) == 5
+    assert doc.measures[0].text == "令和7年度村政執行方針"
+    assert [m.text for m in doc.measures[2:]] == [
         "本年度は、第6次総合計画の初年度に当たります。計画に掲げた将来像の実現に向け、着実に歩みを進めてまいります。",
         "まず、防災対策です。避難所の環境整備を進めるとともに、自主防災組織の活動を支援します。",
         "次に、福祉の充実です。高齢者の生活支援体制を整えます。",
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="parser: page-break repair joins a block without 。 to the next block, but HTML has no page breaks",
-)
 def test_blocks_without_a_full_stop_stay_apart() -> None:
     doc = _read_page(STATEMENT_C)
     assert [m.text for m in doc.measures][:2] == [

@@ -112,6 +112,8 @@ DAI_BU = _style("dai_bu", rf"第\s*(?P<num>{_DIGITS}|[{_KANJI_NUM}]{{1,3}})\s*�
 DAI_SHO = _style("dai_sho", rf"第\s*(?P<num>{_DIGITS}|[{_KANJI_NUM}]{{1,3}})\s*章", lambda n: f"第{_plain(n)}章")
 DAI_SETSU = _style("dai_setsu", rf"第\s*(?P<num>{_DIGITS}|[{_KANJI_NUM}]{{1,3}})\s*節", lambda n: f"第{_plain(n)}節")
 DAI_HYO = _style("dai_hyo", rf"第\s*(?P<num>{_DIGITS}|[{_KANJI_NUM}]{{1,3}})\s*表", lambda n: f"第{_plain(n)}表")
+# 施政方針: "１　安心して暮らせるまち" (a number, a wide space, no dot); only where a family says so
+NUM_SPACE = _style("num_space", rf"(?P<num>{_DIGITS})", _plain, r"[　]+|\s{2,}")
 KAN = _style("kan", rf"(?P<num>{_DIGITS})\s*款", lambda n: f"{_plain(n)}款")  # 予算書: 款 > 項 > 目
 KOU = _style("kou", rf"(?P<num>{_DIGITS})\s*項", lambda n: f"{_plain(n)}項")
 ARABIC = _style("arabic", rf"(?P<num>{_DIGITS})\s*[.．](?![0-9０-９])", _plain)

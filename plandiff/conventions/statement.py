@@ -1,12 +1,12 @@
 """施政方針 / 市政執行方針 style statements (often web pages): sentences in paragraphs under few or no
 numbered headings."""
 
-from plandiff.conventions.base import ARABIC, CIRCLED, DAI, DAI_SHO, KATAKANA, MD_HEADING, PAREN, Family
+from plandiff.conventions.base import ARABIC, CIRCLED, DAI, DAI_SHO, KATAKANA, MD_HEADING, NUM_SPACE, PAREN, Family
 
 FAMILY = Family(
     name="statement",
     title="施政方針・市政執行方針",
-    headings=(MD_HEADING, DAI_SHO, DAI, ARABIC, PAREN, CIRCLED, KATAKANA),
+    headings=(MD_HEADING, DAI_SHO, DAI, ARABIC, NUM_SPACE, PAREN, CIRCLED, KATAKANA),
     target_blocks=(),
     bullets="・･○◆■●",
     cues=(

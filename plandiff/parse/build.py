@@ -69,6 +69,7 @@ class _Builder:
     gap: bool = False  # a blank line was seen since the last content line
     doubts: list[int] = field(default_factory=list)  # lines that look like headings but break the numbering
     repeats: int = 0  # headings printed again on a later page (a table's title), not opened twice
+    page_breaks: bool = True  # the source may break a sentence across a gap (PDF text); a web page never does
 
     @property
     def path(self) -> Path:
@@ -228,7 +229,8 @@ class _Builder:
         elif kind == "bullet":
             self.start_item("bullet", line, tok.text)
         elif kind in ("dash", "text", "note"):
-            if self.item is not None and (not self.gap or not _terminated(self.item.text)):
+            joins_gap = self.page_breaks and not _terminated(self.item.text) if self.item is not None else False
+            if self.item is not None and (not self.gap or joins_gap):
                 if kind == "dash" and not self.gap and _terminated(self.item.text):
                     self.start_item("bullet", line, tok.text)
                 else:
@@ -282,9 +284,14 @@ def _start(tokens: list[LineToken]) -> int | None:
 
 
 def _walk(
-    tokens: list[LineToken], lines: tuple[SourceLine, ...], family: Family, start: int, ladder: Ladder
+    tokens: list[LineToken],
+    lines: tuple[SourceLine, ...],
+    family: Family,
+    start: int,
+    ladder: Ladder,
+    page_breaks: bool = True,
 ) -> _Builder:
-    builder = _Builder(family, ladder=ladder)
+    builder = _Builder(family, ladder=ladder, page_breaks=page_breaks)
     for tok, line in zip(tokens[start:], lines[start:], strict=True):
         builder.feed(tok, line)
     builder.flush()
@@ -328,7 +335,7 @@ def assemble(
         warnings.append("no recognisable structure (no headings): every paragraph is compared as a measure")
         start = 0
     front = [line.text for line, tok in zip(lines[:start], tokens[:start], strict=True) if tok.kind != "toc"]
-    builder = _walk(tokens, lines, family, start, ladder)
+    builder = _walk(tokens, lines, family, start, ladder, page_breaks=fmt != "html")
     warnings += _doubts(builder)
     warnings += check_toc(toc, builder.sections)
     metadata: Metadata = meta_mod.extract(

@@ -53,6 +53,7 @@ HEADING_KINDS = frozenset(
         "paren_kanji",
         "kan",
         "kou",
+        "num_space",
     }
 )
 BLOCK_KINDS = frozenset({"indicators", "annex", "account", "titled"})  # headings with fixed places
