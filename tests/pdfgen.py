@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
@@ -36,6 +37,17 @@ def _draw(pdf: canvas.Canvas, x: float, y: float, text: str) -> None:
     # reportlab writes a lone CJK glyph in a form PDFium maps to no text ("計" alone vanishes, "計 "
     # does not); pad it, since the reader rebuilds spacing from geometry and drops the trailing space
     pdf.drawString(x, y, text + " " if len(text) == 1 else text)
+
+
+def _draw_words(pdf: canvas.Canvas, x: float, y: float, text: str, size: float) -> None:
+    """Draw a line word by word: in this font PDFium's loose box of a Latin letter can swallow a
+    space (``Flow with`` reads as ``Flowwith``), so each space is drawn as a gap the reader sees."""
+    gap = max(pdfmetrics.stringWidth(" ", FONT, size), 0.45 * size)
+    for word in text.split(" "):
+        if word:
+            _draw(pdf, x, y, word)
+            x += pdfmetrics.stringWidth(word, FONT, size)
+        x += gap
 
 
 def render_pdf(lines: list[str], *, header: str = "令和3年度計画", encrypt: str | None = None) -> bytes:
@@ -89,3 +101,128 @@ def render_pdf(lines: list[str], *, header: str = "令和3年度計画", encrypt
     pdf.showPage()
     pdf.save()
     return buffer.getvalue()
+
+
+_AVOID_AT_LINE_START = "・･○◆■●◇□「"  # a wrapped line starting so would read as a new item
+
+
+def _heading_like(text: str) -> bool:
+    from plandiff.conventions.base import heading_like
+
+    return heading_like(text)
+
+
+def wrap(text: str, size: float, width: float) -> list[str]:
+    """Cut a line into the pieces a typesetter would draw, each as wide as fits in ``width``.
+
+    Never where the next piece would open like a heading or a bullet (``①``, ``（３）``, ``・``: a reader
+    could not tell it from one), and never at a space or inside a Latin word or number (the reader
+    joins wrapped pieces without a space, as Japanese needs).
+    """
+    pieces: list[str] = []
+    while text:
+        end = 1
+        while end < len(text) and pdfmetrics.stringWidth(text[: end + 1], FONT, size) <= width:
+            end += 1
+        if end < len(text):
+            best = end
+            while best > 1 and _bad_break(text, best, _heading_like):
+                best -= 1
+            end = best if best > 1 else end
+        pieces.append(text[:end])
+        text = text[end:]
+    return pieces
+
+
+def _bad_break(text: str, at: int, heading_like: Callable[[str], bool]) -> bool:
+    left, right = text[at - 1], text[at]
+    rest = text[at:]
+    return (
+        left.isspace()
+        or right.isspace()
+        or left in "-‐"  # PDFium reads a hyphen ending a line as hyphenation and drops it
+        or (left.isascii() and left.isalnum() and right.isascii() and right.isalnum())
+        or rest.startswith(tuple(_AVOID_AT_LINE_START))
+        or heading_like(rest)
+    )
+
+
+def layout_pdf(
+    lines: list[str], *, size: float = 10.0, leading: float = 16.0, width: float = 470.0
+) -> tuple[bytes, list[int | None]]:
+    """Typeset source lines afresh (as a next edition's PDF would be): each line wrapped at the page
+    width, a blank line as vertical space, tab-separated rows as columns, pages filled to the bottom
+    margin and numbered ``- N -``. Line and page breaks fall where this layout puts them, not where
+    the source's did. Returns the PDF and, for each source line, the page its text starts on (None
+    for a blank line).
+
+    A page never ends after a finished sentence that its paragraph continues below, nor inside a run
+    of table rows: a reader cannot tell either from the end of a paragraph or a table, and real
+    layouts avoid them (widow and orphan control)."""
+    left, top, bottom = 60.0, 800.0, 80.0
+    per_page = int((top - bottom) // leading) + 1
+    rows: list[tuple[int, str]] = []  # (source index, piece); piece "" is a blank line, "\t…" a table row
+    for index, line in enumerate(lines):
+        if not line.strip():
+            rows.append((index, ""))
+        elif "\t" in line:
+            rows.append((index, "\t" + line))
+        else:
+            pieces = wrap(line.strip(), size, width)
+            following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+            last = pieces[-1]
+            if (
+                following.startswith(tuple("・･○◆■●◇□-"))
+                and not _heading_like(line)
+                and not last.endswith(("。", "．"))
+                and pdfmetrics.stringWidth(last, FONT, size) > 0.5 * width
+            ):
+                # an unfinished line running to the margin above a new ・ item reads as wrapped into it
+                # (the reader joins them): end it short of the margin, as its own line
+                cut = len(last) // 2
+                while cut > 1 and _bad_break(last, cut, _heading_like):
+                    cut -= 1
+                pieces[-1:] = [last[:cut], last[cut:]]
+            rows.extend((index, piece) for piece in pieces)
+
+    def breakable(before: str, after: str) -> bool:
+        if before.startswith("\t") or after.startswith("\t"):
+            return False
+        return not (before.endswith(("。", "．")) and after != "")
+
+    pages: list[list[tuple[int, str]]] = []
+    start = 0
+    while start < len(rows):
+        end = min(start + per_page, len(rows))
+        if end < len(rows):
+            cut = end
+            while cut > start + 1 and not breakable(rows[cut - 1][1], rows[cut][1]):
+                cut -= 1
+            end = cut if cut > start + 1 else end
+        pages.append(rows[start:end])
+        start = end
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    starts: list[int | None] = [None] * len(lines)
+    for number, page in enumerate(pages, start=1):
+        y = top
+        for index, piece in page:
+            if piece.startswith("\t"):
+                cells = piece[1:].split("\t")
+                column = width / max(len(cells), 2)
+                pdf.setFont(FONT, size)
+                for position, cell in enumerate(cells):
+                    if cell.strip():
+                        _draw(pdf, left + position * column, y, cell.strip())
+            elif piece:
+                pdf.setFont(FONT, size)
+                _draw_words(pdf, left, y, piece, size)
+            if piece and starts[index] is None:
+                starts[index] = number
+            y -= leading
+        pdf.setFont(FONT, 8)
+        pdf.drawString(290, 30, f"- {number} -")
+        pdf.showPage()
+    pdf.save()
+    return buffer.getvalue(), starts

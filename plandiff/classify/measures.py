@@ -16,7 +16,7 @@ from plandiff.align.fuzzy import opcodes
 from plandiff.align.items import Item
 from plandiff.align.measures import MeasureAlignment
 from plandiff.align.sections import SectionAlignment
-from plandiff.classify.noise import YEAR_MARK
+from plandiff.classify.noise import ECHO_MARK, YEAR_MARK
 from plandiff.model import Change, Location, Measure
 
 Segment = tuple[str, str]  # ("=" | "-" | "+", text)
@@ -41,8 +41,18 @@ def location(measure: Measure) -> Location:
 
 
 def _year_forms(item: Item, shift: int) -> list[str]:
+    """Forms with each fiscal year as its number moved on by ``shift``; a dual notation's second half is
+    that year again (so ``令和５年度`` left behind a rolled ``2024年度`` shows as changed)."""
     years = iter(item.years)
-    return [str(next(years) + shift) if form == YEAR_MARK else form for form in item.forms]
+    out: list[str] = []
+    last = ""
+    for form in item.forms:
+        if form == YEAR_MARK:
+            last = str(next(years) + shift)
+            out.append(last)
+        else:
+            out.append(last if form == ECHO_MARK else form)
+    return out
 
 
 def word_diff(old: Item, new: Item, delta: int) -> tuple[Segment, ...]:
