@@ -2,6 +2,7 @@
 with amounts, 会計別 totals; set in several columns and partly vertical."""
 
 from plandiff.conventions.base import MD_HEADING, Family
+from plandiff.conventions.budget_book import EXPENDITURE_KAN, REVENUE_KAN, BookConventions
 
 FAMILY = Family(
     name="koho",
@@ -21,4 +22,25 @@ FAMILY = Family(
         (r"主要事業", 2),
         (r"一般会計|特別会計", 1),
     ),
+)
+
+# Budget tables as newsletters set them: 項目 | 予算額 | 割合 | 前年度対比, amounts written 19億5,400万円, rows
+# numbered ⑴… (歳入) and ①… (歳出); a 会計区分 table lists the accounts (特別会計) with their totals.
+BOOK = BookConventions(
+    columns=(
+        ("予算額", ("予算額",), "current"),
+        ("割合", ("割合",), "share"),
+        ("前年度対比", ("前年度対比",), "difference"),
+        ("前年度比較", ("前年度比較",), "difference"),
+        ("前年度予算額", ("前年度予算額",), "previous"),
+        ("比較", ("比較",), "difference"),
+    ),
+    row_levels=("項目", "会計区分"),
+    row_marker=r"(?P<num>[⑴-⒇①-⑳]|\([0-9]{1,2}\))\s*",
+    ignored=(),
+    default_account="一般会計",
+    accounts_header=("会計区分",),
+    parts=((r"主要事業", ""),),
+    revenue=REVENUE_KAN,
+    expenditure=EXPENDITURE_KAN,
 )

@@ -69,6 +69,7 @@ _TOC_LINE_RE = re.compile(
 )
 
 
+_UNIT_TAIL_RE = re.compile(r"\(単位:?[^)]*\)$")
 _AMOUNT_CELL_RE = re.compile(r"^[△▲-]?\s*[0-9０-９][0-9０-９,，.]*\s*(?:千円|円|%|％)?$")
 _TOC_HINT_RE = re.compile(r"[.．…‥・･]{3}")
 
@@ -151,7 +152,7 @@ def _title_rule(family: Family) -> Rule:
     def titled(line: str) -> LineToken | None:
         if not patterns or len(line) > 80:
             return None
-        folded = "".join(nfkc(line).split())
+        folded = _UNIT_TAIL_RE.sub("", "".join(nfkc(line).split()))  # （歳入）（単位 千円）: the unit is the table's
         for pattern, style in patterns:
             m = pattern.fullmatch(folded)
             if m:
