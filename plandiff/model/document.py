@@ -73,6 +73,7 @@ class TargetItem:
 class TableRow:
     line: int
     cells: tuple[str, ...]  # tab-separated cells, each stripped; the first is the row label
+    page: int | None = field(default=None, compare=False)  # PDF page, for provenance
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +90,11 @@ class Table:
     header_rows: int  # the first ``header_rows`` rows are (multi-row) column headers
     rows: tuple[TableRow, ...]
     note: str = ""  # e.g. ※端数処理の関係で合計が合わないことがある。
+
+    @property
+    def page(self) -> int | None:
+        """The PDF page the table starts on."""
+        return self.rows[0].page if self.rows else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,6 +69,7 @@ class _Builder:
     gap: bool = False  # a blank line was seen since the last content line
     doubts: list[int] = field(default_factory=list)  # lines that look like headings but break the numbering
     repeats: int = 0  # headings printed again on a later page (a table's title), not opened twice
+    caption: SourceLine | None = None  # an article's caption （歳入歳出予算）, waiting for its article
     page_breaks: bool = True  # the source may break a sentence across a gap (PDF text); a web page never does
 
     @property
@@ -163,6 +164,14 @@ class _Builder:
 
     def feed(self, tok: LineToken, line: SourceLine) -> None:
         kind = tok.kind
+        if kind == "article_caption":
+            self.flush()
+            self.release_caption()
+            self.caption = line
+            return
+        if self.caption is not None and kind not in ("bullet", "blank"):
+            self.flush()
+            self.release_caption()
         if kind in HEADING_KINDS and not self.heading(tok, line):
             tok, kind = LineToken("text", line.text.strip()), "text"
         if kind == "blank":
@@ -178,7 +187,7 @@ class _Builder:
             cells = [cell.strip() for cell in line.text.split("\t")]
             while len(cells) > 1 and not cells[-1]:
                 cells.pop()  # trailing empty cells say nothing (and a PDF cannot show them)
-            self.rows.append(TableRow(line.number, tuple(cells)))
+            self.rows.append(TableRow(line.number, tuple(cells), line.page))
         elif kind == "titled" and tok.style and tok.style != "part":
             if not self.heading(tok, line):  # a family's unnumbered heading: a style of its own
                 self.start_item("paragraph", line, line.text.strip())
@@ -243,7 +252,20 @@ class _Builder:
         self.flush()
         in_targets = bool(self.ladder.stack) and self.ladder.stack[-1].kind == "indicators"
         self.item = _Item(kind, self.path, in_targets)
+        if self.caption is not None and kind == "bullet":  # （一時借入金） / 第４条…: one article
+            self.item.add(self.caption, self.caption.text)
+            self.caption = None
+        self.release_caption()
         self.item.add(line, content)
+
+    def release_caption(self) -> None:
+        """A caption that no article followed is a paragraph of its own."""
+        caption, self.caption = self.caption, None
+        if caption is not None:
+            item, self.item = self.item, _Item("paragraph", self.path, False)
+            self.item.add(caption, caption.text)
+            self.flush_item()
+            self.item = item
 
 
 _LEADER_START_RE = re.compile(r"^\s*(?:[.．…‥・･]\s*){3,}[0-9０-９]{1,4}\s*$")
@@ -299,6 +321,7 @@ def _walk(
     for tok, line in zip(tokens[start:], lines[start:], strict=True):
         builder.feed(tok, line)
     builder.flush()
+    builder.release_caption()
     return builder
 
 

@@ -61,6 +61,7 @@ BLOCK_KINDS = frozenset({"indicators", "annex", "account", "titled"})  # heading
 _NOTE_RE = re.compile(r"^\s*※")
 _END_RE = re.compile(r"^\s*以\s*上\s*$")
 _DASH_RE = re.compile(r"^\s*[-‐－]\s+")
+_CAPTION_RE = re.compile(r"^\s*[（(][^（）()0-9０-９]{2,20}[）)]\s*$")
 _ARTICLE_RE = re.compile(r"^\s*第\s*[0-9０-９一二三四五六七八九十]+\s*条(?:\s*の\s*[0-9０-９]+)?[\s　]")
 # A table-of-contents entry: a title, a dot leader and a page number (several may share a line).
 TOC_ENTRY_RE = re.compile(r"(\S.*?)\s*(?:[.．…‥・･]\s*){3,}\s*([0-9０-９]{1,4})(?=\s|$|\S)")
@@ -118,6 +119,11 @@ def dash(line: str) -> LineToken | None:
     # "- " without "・": PDF extraction's list marker on a line that may be a continuation.
     m = _DASH_RE.match(line)
     return LineToken("dash", line[m.end() :]) if m else None
+
+
+def article_caption(line: str) -> LineToken | None:
+    # （歳入歳出予算） above 第1条: the article's caption, read with it
+    return LineToken("article_caption", line.strip()) if _CAPTION_RE.match(line) else None
 
 
 def article(line: str) -> LineToken | None:
@@ -225,7 +231,7 @@ def ruler(family: Family) -> tuple[Rule, ...]:
         titled,
     ]
     if family.articles:
-        rules.append(article)
+        rules += [article_caption, article]
     rules += [heading, annex, account, unit, note, end_mark, _bullet_rule(family), dash, text]
     return tuple(rules)
 

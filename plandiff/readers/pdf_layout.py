@@ -370,6 +370,8 @@ def _cut(items: list[_Item], leaves: list[list[_Item]], column: int, counter: it
         parts = list(split)
         if any(item.vertical for item in items):
             parts.reverse()  # beside vertical text, columns read right to left
+        elif _title_first(parts[1], parts[0]):
+            parts.reverse()  # a one-line title set higher on the right (歳入歳出予算事項別明細書) comes first
         for part in parts:
             _cut(part, leaves, next(counter), counter)
         return
@@ -381,6 +383,14 @@ def _cut(items: list[_Item], leaves: list[list[_Item]], column: int, counter: it
         return
     for strip in _rejoin(strips):
         _cut(strip, leaves, column, counter)
+
+
+def _title_first(right: list[_Item], left: list[_Item]) -> bool:
+    """Is ``right`` a single line that starts above everything on the left (a title, not a column)?"""
+    if len(_rows(right)) != 1 or not left:
+        return False
+    size = statistics.median(item.size for item in right)
+    return min(item.bottom for item in right) > max(item.top for item in left) - 0.5 * size
 
 
 def _rejoin(strips: list[list[_Item]]) -> list[list[_Item]]:
