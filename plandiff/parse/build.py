@@ -69,7 +69,7 @@ class _Builder:
     gap: bool = False  # a blank line was seen since the last content line
     doubts: list[int] = field(default_factory=list)  # lines that look like headings but break the numbering
     repeats: int = 0  # headings printed again on a later page (a table's title), not opened twice
-    caption: SourceLine | None = None  # an article's caption （歳入歳出予算）, waiting for its article
+    heading_line: SourceLine | None = None  # an article's caption （歳入歳出予算）, waiting for its article
     page_breaks: bool = True  # the source may break a sentence across a gap (PDF text); a web page never does
 
     @property
@@ -167,9 +167,9 @@ class _Builder:
         if kind == "article_caption":
             self.flush()
             self.release_caption()
-            self.caption = line
+            self.heading_line = line
             return
-        if self.caption is not None and kind not in ("bullet", "blank"):
+        if self.heading_line is not None and kind not in ("bullet", "blank"):
             self.flush()
             self.release_caption()
         if kind in HEADING_KINDS and not self.heading(tok, line):
@@ -252,15 +252,15 @@ class _Builder:
         self.flush()
         in_targets = bool(self.ladder.stack) and self.ladder.stack[-1].kind == "indicators"
         self.item = _Item(kind, self.path, in_targets)
-        if self.caption is not None and kind == "bullet":  # （一時借入金） / 第４条…: one article
-            self.item.add(self.caption, self.caption.text)
-            self.caption = None
+        if self.heading_line is not None and kind == "bullet":  # （一時借入金） / 第４条…: one article
+            self.item.add(self.heading_line, self.heading_line.text)
+            self.heading_line = None
         self.release_caption()
         self.item.add(line, content)
 
     def release_caption(self) -> None:
         """A caption that no article followed is a paragraph of its own."""
-        caption, self.caption = self.caption, None
+        caption, self.heading_line = self.heading_line, None
         if caption is not None:
             item, self.item = self.item, _Item("paragraph", self.path, False)
             self.item.add(caption, caption.text)
