@@ -138,6 +138,8 @@ class _Builder:
             self.doubts.append(line.number)
             return False
         self.flush()  # before the ladder moves: what is open belongs to the heading above
+        if style in self.family.top_styles:
+            self.ladder.stack.clear()
         self.ladder.place(style)
         self.open_section(tok, line)
         return True
@@ -192,7 +194,7 @@ class _Builder:
             if not self.heading(tok, line):  # a family's unnumbered heading: a style of its own
                 self.start_item("paragraph", line, line.text.strip())
         elif kind == "titled":
-            self.ladder.keep(0)  # はじめに from the TOC, or a family's top part (予算説明書)
+            self.ladder.stack.clear()  # はじめに from the TOC, or a family's top part (予算説明書)
             self.open_section(tok, line)
         elif kind == "indicators":
             level = self.family.target_block_level

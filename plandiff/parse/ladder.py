@@ -73,12 +73,16 @@ class Ladder:
         if index is not None:
             del self.stack[index:]
             return
+        known = kind in self.containers
         around = self.containers.setdefault(kind, set())
         while self.stack:
             top = self.stack[-1].kind
-            if top in _ALWAYS_CLOSED or (top in _PARTS and not around):
-                self.stack.pop()
-            elif top in _PARTS or top in around:
+            if top in _ALWAYS_CLOSED or (top in _PARTS and known and not around):
+                self.stack.pop()  # a top-level style seen before closes a part (V. after an annex)
+            elif top in _PARTS:
+                around.add(top)  # a style first met inside a part belongs to parts
+                return
+            elif top in around:
                 return  # it nests here
             elif kind in self.containers.get(top, ()):
                 self.stack.pop()  # it holds the heading on top: close that
