@@ -15,6 +15,7 @@ FAMILY = Family(
     row_headings=("kan", "kou"),  # １款 市税 … 49,286,300千円: a heading that carries its total
     target_blocks=(),
     articles=True,
+    top_styles=("dai_hyo",),
     titles=(
         (r"(?:令和|平成)[0-9元]{1,2}年度\S{0,12}?(?:一般|特別|企業)会計(?:補正)?予算", "part"),  # 予算総則
         (r"予算説明書|歳入歳出予算事項別明細書|事項別明細書", "part"),
@@ -66,6 +67,7 @@ class BookConventions:
     revenue: tuple[str, ...] = ()  # 款 names that say a table is 歳入
     expenditure: tuple[str, ...] = ()  # 款 names that say a table is 歳出
     detail_level: str = "節"  # rows of this level carry 説明 text; indented rows under them are 説明
+    detail_words: tuple[str, ...] = ("節", "区分")  # header words that open a table of detail rows
     # lists of items (第2表 債務負担行為, 第3表 地方債): (regex over the part's heading, part name, fields)
     item_lists: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
 
