@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 
-from plandiff.align.fuzzy import Alphabet
 from plandiff.align.items import make_items
 from plandiff.align.measures import align_measures
 from plandiff.align.sections import SectionAlignment, align_sections
@@ -17,6 +16,7 @@ from plandiff.classify.measures import change_id, classify_measures
 from plandiff.classify.target_changes import compare_targets
 from plandiff.model import Change, Changelog, Document, Location, Section
 from plandiff.readers import read
+from plandiff.text.similarity import Alphabet
 
 KIND_ORDER = {"section": 0, "target": 1, "measure": 2, "budget": 3}
 _STRUCTURAL = frozenset({"annex", "account"})  # table-level changes are the budget comparison's

@@ -173,8 +173,7 @@ def test_pdf_and_text_of_the_edition_read_alike(new_txt: Path, new_pdf: tuple[Pa
 
 
 def test_dual_notation_is_one_fiscal_year() -> None:
-    from plandiff.align.items import forms_of
-    from plandiff.classify.noise import rollover
+    from plandiff.text.forms import forms_of, rollover
 
     forms, years = forms_of("2023 年度（令和５年度）以降")
     assert years == (2023,)

@@ -16,10 +16,10 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from plandiff.align.fuzzy import containment, matrix, similarity
 from plandiff.align.items import Item
 from plandiff.align.sections import SectionAlignment
-from plandiff.classify.noise import rollover
+from plandiff.text.forms import rollover
+from plandiff.text.similarity import containment, matrix, similarity
 
 FUZZY_MIN = 0.6  # below this, two measures share too little to call one a rewording of the other
 SPLIT_PART_MIN = 0.85  # each part must sit inside the whole this well

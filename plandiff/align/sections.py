@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from plandiff.align.fuzzy import Alphabet, containment, similarity
 from plandiff.align.items import Item, make_items
 from plandiff.model import Path, Section
+from plandiff.text.similarity import Alphabet, containment, similarity
 
 _RENAME_MIN = 0.5
 _GENERIC_KINDS = frozenset({"indicators", "annex", "account"})  # their titles repeat: match by parent only

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from plandiff.align.fuzzy import similarity
 from plandiff.classify.measures import change_id
 from plandiff.extract.budget import column_paths, reconcile, row_paths, table_lines
 from plandiff.model import BudgetComparison, BudgetLine, Change, Document, Location, Table, TableTotal
 from plandiff.text.normalize import key
+from plandiff.text.similarity import similarity
 
 LABEL_MIN = 0.6  # below this, two labels name different rows (or columns)
 

@@ -12,12 +12,12 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from plandiff.align.fuzzy import opcodes
 from plandiff.align.items import Item
 from plandiff.align.measures import MeasureAlignment
 from plandiff.align.sections import SectionAlignment
-from plandiff.classify.noise import ECHO_MARK, YEAR_MARK
 from plandiff.model import Change, Location, Measure
+from plandiff.text.forms import ECHO_MARK, YEAR_MARK
+from plandiff.text.similarity import opcodes
 
 Segment = tuple[str, str]  # ("=" | "-" | "+", text)
 

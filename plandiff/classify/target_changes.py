@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from plandiff.align.fuzzy import Alphabet, similarity
-from plandiff.align.items import forms_of
 from plandiff.classify.measures import change_id
 from plandiff.extract.targets import extract_targets, metric_code
 from plandiff.model import Change, Document, Location, Target, TargetComparison
+from plandiff.text.forms import forms_of
+from plandiff.text.similarity import Alphabet, similarity
 
 METRIC_MIN = 0.6
 MEASURE_KEPT_MIN = 0.8

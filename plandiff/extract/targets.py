@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from plandiff.align.fuzzy import Alphabet, containment, similarity
-from plandiff.align.items import forms_of
 from plandiff.model import Document, Location, Measure, Target, TargetItem
+from plandiff.text.forms import forms_of
+from plandiff.text.similarity import Alphabet, containment, similarity
 
 _NUM = r"[0-9０-９][0-9０-９,，.．]*"
 _UNITS = r"%ポイント|％ポイント|ポイント|%|％|割|件|者|人|社|機関|本|ファンド|億円|百万円|千円|円|回|か所|カ所|箇所|倍"

@@ -14,9 +14,8 @@ import unicodedata
 from collections.abc import Sequence
 
 from plandiff.model import Metadata
+from plandiff.text.years import era_to_year
 
-_ERA_BASE = {"令和": 2018, "平成": 1988, "昭和": 1925}
-_KANJI_DIGITS = {"〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _NUM = r"元|[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}"
 _ERA_YEAR_RE = re.compile(rf"(令和|平成|昭和)\s*({_NUM})\s*年度")
 _GREG_YEAR_RE = re.compile(r"((?:19|20)[0-9]{2}|[１２][０-９]{3})\s*年度")
@@ -33,22 +32,6 @@ _UNSET_DAY_RE = re.compile(r"年\s*(?:[（(][^）)]{1,8}[)）])?\s*[0-9０-９�
 _YEAR_RE = re.compile(r"((?:19|20)[0-9]{2}|[１２][０-９]{3})\s*年")
 _TITLE_WORDS = ("計画", "予算", "方針", "戦略", "大綱")
 _ORG_RE = re.compile(r"(法人|機構|機関|庁|省|局|センター|公社|公団|事業団|協会|市|町|村|県|都|道|府)$")
-
-
-def _number(text: str) -> int:
-    if text == "元":
-        return 1
-    folded = unicodedata.normalize("NFKC", text)
-    if folded.isdigit():
-        return int(folded)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (_KANJI_DIGITS[tens] if tens else 1) * 10 + (_KANJI_DIGITS[ones] if ones else 0)
-    return _KANJI_DIGITS.get(text, 0)
-
-
-def era_to_year(era: str, number: str) -> int:
-    return _ERA_BASE[era] + _number(number)
 
 
 def fiscal_year_of(text: str) -> tuple[int, str] | None:

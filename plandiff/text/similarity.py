@@ -1,4 +1,4 @@
-"""Similarity scoring: the only module that imports rapidfuzz. Scoring is kept apart from matching.
+"""Similarity scoring, for every stage that compares text: the only module that imports rapidfuzz.
 
 Items are compared as sequences of Sudachi normalized forms. Each distinct form is given one
 private-use character, so a token sequence becomes a short string and rapidfuzz's C routines

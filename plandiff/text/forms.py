@@ -1,0 +1,103 @@
+"""Comparison forms and the noise rule for years (never shown: the changelog shows the documents' text).
+
+The comparison sequence is made from Sudachi tokens of the display text: each token's normalized
+form, width-folded, with fiscal-year numbers (the ``3`` of ``令和3年度``) replaced by a mark and
+their years kept aside, so the rollover never lowers a score and is judged separately
+(:func:`rollover`). A year in dual notation, ``2023年度（令和５年度）`` (or ``令和５年度（2023年度）``),
+is one year: its second half gets a mark of its own and no year, so the pair rolls over as one
+mention and a half that did not roll with the other (``2024年度（令和５年度）``) no longer matches.
+
+Only *fiscal-year* mentions (…年度) roll over; a dated event such as 令和2年7月豪雨 or
+令和2年4月7日閣議決定 keeps its date and must match exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from plandiff.text.normalize import fold_width
+from plandiff.text.tokenize import Token, tokenize
+from plandiff.text.years import era_to_year
+
+YEAR_MARK = "\ue000"  # stands for a fiscal year in comparison sequences (see plandiff.align.items)
+# the second half of a dual notation, 2023年度（令和５年度）: the same year again, so it is no mention of its own
+ECHO_MARK = "\ue001"
+_NUMBER_RE = re.compile(r"^(?:[0-9]+|元)$")
+_ERAS = frozenset({"令和", "平成", "昭和"})
+_OPEN = frozenset({"(", "（"})
+_CLOSE = frozenset({")", "）"})
+
+
+def rollover(old: tuple[int, ...], new: tuple[int, ...], delta: int) -> int | None:
+    """How many year mentions rolled over by ``delta``; ``None`` if any differs otherwise."""
+    if len(old) != len(new):
+        return None
+    rolled = 0
+    for o, n in zip(old, new, strict=True):
+        if n == o:
+            continue
+        if delta and n - o == delta:
+            rolled += 1
+            continue
+        return None
+    return rolled
+
+
+@lru_cache(maxsize=16384)
+def _fold(form: str) -> str:
+    return fold_width(form)  # token forms repeat a great deal; fold each distinct one once
+
+
+def _fiscal_year(tokens: Sequence[Token], i: int) -> int | None:
+    """The fiscal year token ``i`` writes (``3`` of ``令和3年度``, ``2021`` of ``2021年度``), if any."""
+    form = _fold(tokens[i].norm)
+    if i + 1 >= len(tokens) or tokens[i + 1].norm != "年度" or not _NUMBER_RE.match(form):
+        return None
+    prev = tokens[i - 1].surface if i else ""
+    if prev in _ERAS:
+        return era_to_year(prev, form)
+    if len(form) == 4:
+        return int(form)
+    return None
+
+
+def _echo(tokens: Sequence[Token], i: int, year: int) -> int | None:
+    """``2023年度（令和５年度）``: the index of the number in the brackets when it is ``year`` again."""
+    j = i + 2  # past the number and 年度
+    if j < len(tokens) and _fold(tokens[j].norm) in _OPEN:
+        number = j + 2 if j + 1 < len(tokens) and tokens[j + 1].surface in _ERAS else j + 1
+        if (
+            number + 2 < len(tokens)
+            and _fold(tokens[number + 2].norm) in _CLOSE
+            and _fiscal_year(tokens, number) == year
+        ):
+            return number
+    return None
+
+
+def comparison_forms(tokens: Sequence[Token]) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    forms: list[str] = []
+    years: list[int] = []
+    echoes: set[int] = set()
+    for i, token in enumerate(tokens):
+        if i in echoes:
+            forms.append(ECHO_MARK)
+            continue
+        year = _fiscal_year(tokens, i)
+        if year is None:
+            forms.append(_fold(token.norm))
+            continue
+        years.append(year)
+        forms.append(YEAR_MARK)
+        echo = _echo(tokens, i, year)
+        if echo is not None:
+            echoes.add(echo)
+    return tuple(forms), tuple(years)
+
+
+@lru_cache(maxsize=8192)
+def forms_of(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """Comparison forms and fiscal years of a text, once per distinct text (editions repeat most)."""
+    return comparison_forms(tokenize(text))
