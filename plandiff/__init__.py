@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from plandiff.diff import compare
 from plandiff.errors import PlandiffError
+from plandiff.load import read
 from plandiff.model import Change, Changelog, Document
-from plandiff.readers import read
 
 __all__ = ["Change", "Changelog", "Document", "PlandiffError", "compare", "read"]

@@ -77,8 +77,8 @@ def show(
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Say which encoding was detected")] = False,
 ) -> None:
     """Print a plan's outline: headings with the measures, targets and tables under each."""
+    from plandiff.load import read
     from plandiff.output import write_output
-    from plandiff.readers import read
     from plandiff.render.outline import outline, to_json
 
     def action() -> None:
@@ -107,7 +107,7 @@ def diff(
     def action() -> bool:
         from plandiff.diff import compare
         from plandiff.errors import PlandiffError as _Error
-        from plandiff.readers import read
+        from plandiff.load import read
 
         if format_ not in ("markdown", "json", "html"):
             raise _Error(f"unknown --format {format_!r}: use markdown, json or html")
@@ -136,7 +136,7 @@ def budget(
 
     def action() -> None:
         from plandiff.extract.budget import budget_lines, reconcile
-        from plandiff.readers import read
+        from plandiff.load import read
         from plandiff.render.budget import budget_listing
 
         if format_ not in ("markdown", "json", "csv"):
@@ -159,7 +159,7 @@ def targets(
 
     def action() -> None:
         from plandiff.extract.targets import extract_targets
-        from plandiff.readers import read
+        from plandiff.load import read
         from plandiff.render.targets import targets_listing
 
         if format_ not in ("markdown", "json"):

@@ -14,8 +14,8 @@ from plandiff.align.sections import SectionAlignment, align_sections
 from plandiff.classify.budget_changes import compare_budget
 from plandiff.classify.measures import change_id, classify_measures
 from plandiff.classify.target_changes import compare_targets
+from plandiff.load import read
 from plandiff.model import Change, Changelog, Document, Location, Section
-from plandiff.readers import read
 from plandiff.text.similarity import Alphabet
 
 KIND_ORDER = {"section": 0, "target": 1, "measure": 2, "budget": 3}

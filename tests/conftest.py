@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from plandiff.load import read
 from plandiff.model import Document
-from plandiff.readers import read
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

@@ -9,8 +9,8 @@ import pytest
 
 from plandiff.conventions import FAMILIES, by_name, detect
 from plandiff.errors import PlandiffError
+from plandiff.load import read
 from plandiff.model import Document
-from plandiff.readers import read
 from tests.conftest import FY2021
 from tests.shared_docs import shared
 

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from plandiff.errors import PlandiffError
 from plandiff.extract.budget import budget_lines, read_amount, reconcile
-from plandiff.readers import read_bytes
+from plandiff.load import read_bytes
 from tests.conftest import FY2021, ROOT
 from tests.test_hostile import assert_one_line_error, run
 
@@ -59,7 +59,7 @@ def strict_json(data: bytes) -> object:
 
 # 1. the last resort, --debug, usage errors ------------------------------------------------------
 
-_CRASH = "import plandiff.readers as r\nr.read = lambda *a, **k: 1 / 0\nfrom plandiff.cli import main\nmain()\n"
+_CRASH = "import plandiff.load as r\nr.read = lambda *a, **k: 1 / 0\nfrom plandiff.cli import main\nmain()\n"
 
 
 def test_unexpected_exception_is_one_line_exit_2() -> None:

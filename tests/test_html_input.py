@@ -28,9 +28,9 @@ from pathlib import Path
 import pytest
 
 from plandiff.errors import InputError
+from plandiff.load import read, read_bytes
 from plandiff.model import Document
 from plandiff.parse.rules import classify
-from plandiff.readers import read, read_bytes
 from plandiff.readers.html import collapse, decode_html, html_lines
 from plandiff.readers.lines import SourceLine
 from tests.conftest import FY2021, ROOT

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
+from plandiff.load import read_bytes
 from plandiff.model import Document
 from plandiff.parse.rules import classify
-from plandiff.readers import read_bytes
 
 
 def _simple_scan(text: str) -> dict[str, int]:

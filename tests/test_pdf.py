@@ -11,8 +11,8 @@ import pytest
 from reportlab.pdfgen import canvas
 
 from plandiff.errors import InputError
+from plandiff.load import read_bytes
 from plandiff.model import Document
-from plandiff.readers import read_bytes
 from plandiff.readers.pdf import pdf_lines
 from tests.conftest import ROOT
 from tests.pdfgen import render_pdf

@@ -14,8 +14,8 @@ from collections import Counter
 import pypdfium2 as pdfium
 import pytest
 
+from plandiff.load import read
 from plandiff.model import Document
-from plandiff.readers import read
 from tests.shared_docs import shared
 
 NAME = "digital-agency-priority-plan-2023-06-09.pdf"

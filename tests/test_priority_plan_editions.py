@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from plandiff.diff import Changelog, compare
+from plandiff.load import read
 from plandiff.model import Document, Location
-from plandiff.readers import read
 from plandiff.report import render_changelog
 from tests.conftest import ROOT
 from tests.pdfgen import layout_pdf

@@ -7,9 +7,9 @@ from hypothesis import strategies as st
 
 from plandiff.diff import compare
 from plandiff.errors import PlandiffError
+from plandiff.load import read_bytes
 from plandiff.model import Document
 from plandiff.parse import assemble
-from plandiff.readers import read_bytes
 from plandiff.readers.lines import split_lines
 from plandiff.report import render_changelog
 from tests.conftest import FY2021

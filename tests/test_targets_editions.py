@@ -15,8 +15,8 @@ import sys
 from pathlib import Path
 
 from plandiff.classify.target_changes import compare_targets
+from plandiff.load import read
 from plandiff.model import Change, Document
-from plandiff.readers import read
 from tests.conftest import FY2021, ROOT
 from tests.variants import edit, line_of, rolled, write
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from plandiff.load import read_bytes
 from plandiff.model import Document
-from plandiff.readers import read_bytes
 
 ROLLOVER = (
     ("令和3年度", "令和4年度"),

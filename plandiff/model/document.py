@@ -22,6 +22,16 @@ class SourceLine:
 
 
 @dataclass(frozen=True, slots=True)
+class Source:
+    """What a reader gives the parser: one file's numbered lines and how they were read."""
+
+    name: str  # the path as given, for messages and provenance
+    lines: tuple[SourceLine, ...]
+    encoding: str  # the encoding detected, or "PDF text layer"
+    format: str  # text | markdown | pdf | html
+
+
+@dataclass(frozen=True, slots=True)
 class Section:
     """A heading. ``path`` holds normalised labels from the root, e.g. ``("I", "1", "(1)", "①")``."""
 
