@@ -36,7 +36,7 @@ BOOK = BookConventions(
         ("比較", ("比較",), "difference"),
     ),
     row_levels=("項目", "会計区分"),
-    row_marker=r"(?P<num>[⑴-⒇①-⑳]|\([0-9]{1,2}\))\s*",
+    row_marker=r"(?P<num>\([0-9]{1,2}\)|[0-9]{1,2}(?=\s))\s*",  # ⑴ and ① after NFKC: (1) and 1
     ignored=(),
     default_account="一般会計",
     accounts_header=("会計区分",),

@@ -30,10 +30,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from plandiff.model import BudgetLine, Document, Finding, Reconciliation, Table
+from plandiff.model import BudgetItem, BudgetLine, Document, Finding, Reconciliation, Table
 from plandiff.text.normalize import repair
+
+if TYPE_CHECKING:
+    from plandiff.extract.budget_book import BookReading
 
 _NOTHING = frozenset({"-", "–", "－", "‐", "‑", "‒", "—", "―", "−", "ー", "ｰ", ""})
 # a minus before digits (after NFKC, which makes － and ﹣ into -): △ ▲ - ‐ ‑ ‒ – and − (U+2212)
@@ -191,7 +196,39 @@ def table_lines(table: Table) -> tuple[BudgetLine, ...]:
 
 
 def budget_lines(document: Document) -> tuple[BudgetLine, ...]:
+    """Every budget line: a budget book's or newsletter's tables read row by row
+    (:mod:`plandiff.extract.budget_book`), any other family's annex tables as grids."""
+    book = _book(document)
+    if book is not None:
+        return book.lines
     return tuple(line for table in document.tables for line in table_lines(table))
+
+
+def _book(document: Document) -> BookReading | None:
+    from plandiff.extract.budget_book import BOOKS, read_book
+
+    conventions = BOOKS.get(document.meta.family)
+    return None if conventions is None else _read_book(document, conventions, read_book)
+
+
+_BOOK_CACHE: dict[int, tuple[Document, BookReading]] = {}
+
+
+def _read_book(document: Document, conventions: object, reader: Callable[..., BookReading]) -> BookReading:
+    cached = _BOOK_CACHE.get(id(document))
+    if cached is not None and cached[0] is document:
+        return cached[1]
+    reading = reader(document, conventions)
+    if len(_BOOK_CACHE) > 32:
+        _BOOK_CACHE.clear()
+    _BOOK_CACHE[id(document)] = (document, reading)
+    return reading
+
+
+def budget_items(document: Document) -> tuple[BudgetItem, ...]:
+    """第2表/第3表-style list items (債務負担行為, 地方債) of a budget book; none for other families."""
+    book = _book(document)
+    return () if book is None else book.items
 
 
 def _sum(values: list[int | None]) -> int:
@@ -291,6 +328,9 @@ def reconcile_table(table: Table) -> Reconciliation:
 
 
 def reconcile(document: Document) -> Reconciliation:
+    book = _book(document)
+    if book is not None:
+        return book.reconciliation
     results = [reconcile_table(table) for table in document.tables]
     return Reconciliation(
         sum(r.checked for r in results), sum(r.rounded for r in results), tuple(f for r in results for f in r.findings)

@@ -23,10 +23,11 @@ from plandiff.model.document import (
     TocEntry,
     path_label,
 )
-from plandiff.model.facts import BudgetLine, Finding, Reconciliation, Target
+from plandiff.model.facts import BudgetItem, BudgetLine, Finding, Reconciliation, Target
 
 __all__ = [
     "BudgetComparison",
+    "BudgetItem",
     "BudgetLine",
     "Change",
     "Changelog",

@@ -36,6 +36,31 @@ class BudgetLine:
     unit: str
     line: int
     table_line: int  # first line of the table, to find it again
+    # budget books and newsletters (plandiff.extract.budget_book); annex tables leave the defaults
+    role: str = ""  # current | previous | difference | share | source: what the column says of the row
+    yen: int | None = None  # the amount in yen (the common base of every unit), None for nothing
+    note: str = ""  # text beside the amount (説明), kept as written
+    page: int | None = None
+
+    @property
+    def written(self) -> str:
+        """The amount as the document writes it (``19億5,400万円``, ``△ 743``)."""
+        return self.raw
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetItem:
+    """One item of a list such as 第2表 債務負担行為 or 第3表 地方債: a name and its fields as written."""
+
+    statement: str  # e.g. 第2表 債務負担行為
+    account: str
+    name: str  # 事項 / 起債の目的, spacing closed
+    fields: tuple[tuple[str, str], ...]  # (field, text as written): 期間, 限度額, 方法, 利率 …
+    amount: int | None  # 限度額, where it is a number (None: 寄附金額に応じた…)
+    unit: str
+    yen: int | None
+    line: int
+    page: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
