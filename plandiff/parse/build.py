@@ -193,6 +193,8 @@ class _Builder:
         elif kind == "titled" and tok.style and tok.style != "part":
             if not self.heading(tok, line):  # a family's unnumbered heading: a style of its own
                 self.start_item("paragraph", line, line.text.strip())
+        elif kind == "titled" and self.ladder.stack and self.ladder.repeats("part", None, tok.text):
+            self.repeats += 1  # the part's title printed again on its next page
         elif kind == "titled":
             self.ladder.stack.clear()  # はじめに from the TOC, or a family's top part (予算説明書)
             self.open_section(tok, line)
