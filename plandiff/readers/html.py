@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from plandiff.conventions.base import UNIT_RE, heading_like
 from plandiff.errors import InputError
 from plandiff.readers.decode import MAX_TEXT_BYTES, _checked, decode
 from plandiff.readers.lines import SourceLine
@@ -122,7 +123,7 @@ _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.
 # What the parser's rules make of a heading's or list item's text decides whether it is kept as it is:
 # a heading keeps its text when it is a heading line (a marker, 【指標】, an annex caption…), a list
 # item when it is anything but plain text (a bullet glyph, a marker, a TOC entry…).
-_NOT_HEADING_KINDS = frozenset({"text", "bullet", "dash", "note", "end", "unit", "blank", "table_row"})
+_ITEM_MARK_RE = re.compile(r"^\s*(?:[-‐－]\s+|(?:[-‐－]\s*)?[・･○◆■●◇□※])")
 _MAX_CELL_BLOCKS = 3  # a cell with more paragraphs than this is a column of a page laid out in a table
 
 # <meta charset="…">, <meta http-equiv="Content-Type" content="…; charset=…">, <?xml … encoding="…"?>
@@ -197,11 +198,14 @@ def collapse(text: str) -> str:
     return _WHITESPACE_RE.sub(space, text).strip(" ")
 
 
-def _kind(text: str) -> str:
-    """What the parser's rules read the line as (``text``, ``bullet``, ``arabic``…)."""
-    from plandiff.parse.rules import classify  # local: the rules module imports nothing from readers
+def _heading_text(text: str) -> bool:
+    """Does the text say it is a heading itself (``I.``, ``（１）``, 【指標】, an annex caption)?"""
+    return heading_like(text) and not UNIT_RE.match(text)
 
-    return classify(text).kind
+
+def _marked(text: str) -> bool:
+    """Does a list item's text start with its own marker (a heading number, a bullet, ※, a dash)?"""
+    return _heading_text(text) or _ITEM_MARK_RE.match(text) is not None
 
 
 def _tag(el: etree._Element) -> str:
@@ -315,14 +319,14 @@ class _Reader:
     def _shaped(self, text: str) -> str:
         for block in reversed(self.blocks):
             if block.tag in _HEADINGS:
-                if block.el is self.title or _kind(text) not in _NOT_HEADING_KINDS:
+                if block.el is self.title or _heading_text(text):
                     return text
                 return f"{'#' * _HEADINGS[block.tag]} {text}"
             if block.tag == "li":
                 if block.written:
                     return text  # the item's next line, after a <br>
                 block.written = True
-                return text if _kind(text) != "text" else f"・{text}"
+                return text if _marked(text) else f"・{text}"
         return text
 
     # elements
