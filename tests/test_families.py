@@ -203,3 +203,22 @@ def test_newsletter_budget_tables() -> None:
     labels = [cells[0] for cells in rows if cells and cells[0] and cells[0][0] in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮"]
     assert [label[0] for label in labels] == list("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮")
     assert labels[0] == "① 議会費" and labels[-1] == "⑮ 予備費"
+
+
+def test_profile_on_the_command_line() -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "plandiff", *args]
+        return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False, timeout=120)
+
+    shown = run("show", "--profile", "generic", str(FY2021))
+    assert shown.returncode == 0 and "conventions: generic" in shown.stdout.splitlines()[1]
+    refused = run("show", "--profile", "nope", str(FY2021))
+    assert refused.returncode == 2 and refused.stdout == ""
+    assert refused.stderr.strip().splitlines() == [
+        "plandiff: unknown --profile 'nope': use one of dokuho, fusho, budget_book, koho, statement, generic"
+    ]
