@@ -19,7 +19,7 @@ from collections import Counter
 
 from plandiff.readers.pdf_layout import Line
 
-_DIGITS_ONLY_RE = re.compile(r"^[0-9０-９]{1,3}$")
+_DIGITS_ONLY_RE = re.compile(r"^[0-9０-９]{1,3}(?:\s+[0-9０-９]{1,3})*$")  # one reference, or several set side by side
 _REFERENCE = 0.7  # a reference's size against the body's
 _NOTE = 0.9  # a footnote's
 _FOOT = 0.35  # footnotes start in the lowest part of the page
