@@ -2,7 +2,8 @@
 
 1. exact: the same comparison sequence (years masked) whose years are equal or rolled over;
    a measure in its mapped section first, then a repost with a repost, then document order;
-2. split / merge: one measure whose text is covered, in order, by two or more of the other side;
+2. split / merge: one measure whose text is covered, in order, by two or more of the other side
+   (candidates from an inverted index of each item's rarest tokens, so no pass scores every pair);
 3. fuzzy: the remaining pairs scoring at least ``FUZZY_MIN``, best first (a measure in its mapped
    section, and a repost with a repost, win ties), each item used once;
 4. leftovers: removed or added.
@@ -17,9 +18,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from plandiff.align.items import Item
-from plandiff.align.sections import SectionAlignment
+from plandiff.align.sections import FreeIndex, SectionAlignment
 from plandiff.text.forms import rollover
-from plandiff.text.similarity import containment, matrix, similarity
+from plandiff.text.similarity import contained_pairs, similar_pairs, similarity
 
 FUZZY_MIN = 0.6  # below this, two measures share too little to call one a rewording of the other
 SPLIT_PART_MIN = 0.85  # each part must sit inside the whole this well
@@ -56,20 +57,33 @@ def align_measures(
         old_left.difference_update(p.old)
         new_left.difference_update(p.new)
 
-    # 1. exact
-    by_code: dict[str, list[int]] = defaultdict(list)
+    # 1. exact: the best candidate is the first untaken one in its mapped section with the same repost
+    # mark, else with the other mark, else anywhere; indexes keep this linear however often a text repeats
+    taken = _Taken(new_left)
+    years_of: dict[str, list[tuple[int, ...]]] = defaultdict(list)
+    placed, anywhere = FreeIndex(taken), FreeIndex(taken)
     for j, item in enumerate(new):
-        by_code[item.code].append(j)
+        if item.years not in years_of[item.code]:
+            years_of[item.code].append(item.years)
+        placed.add((item.code, item.years, item.path, item.repost), j)
+        anywhere.add((item.code, item.years, item.repost), j)
     for i, item in enumerate(old):
         candidates = []
-        for j in by_code.get(item.code, ()):
-            if j not in new_left:
-                continue
-            rolled = rollover(item.years, new[j].years, delta)
+        for years in years_of.get(item.code, ()):
+            rolled = rollover(item.years, years, delta)
             if rolled is None:
                 continue
-            rank = (mapped[i] != new[j].path, item.repost != new[j].repost, j)
-            candidates.append((rank, j, rolled))
+            for rank, found in enumerate(
+                (
+                    placed.first((item.code, years, mapped[i], item.repost)),
+                    placed.first((item.code, years, mapped[i], not item.repost)),
+                    anywhere.first((item.code, years, item.repost)),
+                    anywhere.first((item.code, years, not item.repost)),
+                )
+            ):
+                if found is not None:
+                    candidates.append(((rank >= 2, rank % 2 == 1, found), found, rolled))
+                    break
         if candidates:
             _, j, rolled = min(candidates)
             take(Pairing("exact", (i,), (j,), 1.0, rolled))
@@ -81,15 +95,12 @@ def align_measures(
     # 3. fuzzy
     olds = sorted(old_left)
     news = sorted(new_left)
-    scores = matrix([old[i].code for i in olds], [new[j].code for j in news])
     candidates2: list[tuple[float, int, int, float]] = []
-    for a, i in enumerate(olds):
-        for b, j in enumerate(news):
-            score = scores[a][b]
-            if score < FUZZY_MIN:
-                continue
-            bonus = 0.02 * (mapped[i] == new[j].path) + 0.01 * (old[i].repost == new[j].repost)
-            candidates2.append((-(score + bonus), i, j, score))
+    # only the pairs scoring at least FUZZY_MIN, found through an index (never an all-pairs grid)
+    for a, b, score in similar_pairs([old[i].code for i in olds], [new[j].code for j in news], FUZZY_MIN):
+        i, j = olds[a], news[b]
+        bonus = 0.02 * (mapped[i] == new[j].path) + 0.01 * (old[i].repost == new[j].repost)
+        candidates2.append((-(score + bonus), i, j, score))
     for _, i, j, score in sorted(candidates2):
         if i in old_left and j in new_left:
             take(Pairing("fuzzy", (i,), (j,), round(score, 3)))
@@ -108,15 +119,19 @@ def _pieces(
     split: bool,
 ) -> None:
     """Find a whole covered by ≥2 parts from the other edition, adjacent in document order."""
-    for w in sorted(wholes_left):
+    # the parts that sit inside each whole, from an index of the wholes (never every part against every whole)
+    whole_ids = sorted(wholes_left)
+    part_ids = [p for p in sorted(parts_left) if len(parts[p].forms) >= MIN_PART_TOKENS]
+    within: dict[int, list[int]] = defaultdict(list)
+    for a, b, _ in contained_pairs(
+        [parts[p].code for p in part_ids], [wholes[w].code for w in whole_ids], SPLIT_PART_MIN
+    ):
+        p, w = part_ids[a], whole_ids[b]
+        if len(parts[p].code) <= 0.85 * len(wholes[w].code):
+            within[w].append(p)
+    for w in whole_ids:
         whole = wholes[w]
-        inside = [
-            p
-            for p in sorted(parts_left)
-            if len(parts[p].forms) >= MIN_PART_TOKENS
-            and len(parts[p].code) <= 0.85 * len(whole.code)
-            and containment(parts[p].code, whole.code) >= SPLIT_PART_MIN
-        ]
+        inside = [p for p in within.get(w, ()) if p in parts_left]
         if len(inside) < 2:
             continue
         # the parts must be neighbours: a run of consecutive items in their edition
@@ -136,3 +151,13 @@ def _pieces(
             take(Pairing("split", (w,), tuple(best), round(score, 3)))
         else:
             take(Pairing("merged", tuple(best), (w,), round(score, 3)))
+
+
+class _Taken:
+    """The new items already paired, seen from the items still left (a view for :class:`FreeIndex`)."""
+
+    def __init__(self, left: set[int]) -> None:
+        self._left = left
+
+    def __contains__(self, j: object) -> bool:
+        return j not in self._left

@@ -14,6 +14,7 @@ section was merely renumbered.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 
 from plandiff.align.items import Item, make_items
@@ -48,6 +49,37 @@ class SectionAlignment:
         return path
 
 
+class FreeIndex:
+    """Lists of new headings by key, in document order, without the ones already taken."""
+
+    def __init__(self, taken: Container[int]) -> None:
+        self._lists: dict[object, list[int]] = {}
+        self._start: dict[object, int] = {}
+        self._taken = taken
+
+    def add(self, key: object, j: int) -> None:
+        self._lists.setdefault(key, []).append(j)
+
+    def free(self, key: object, limit: int | None = None) -> list[int]:
+        """The first ``limit`` untaken entries (all when None); taken ones at the front are skipped for good."""
+        entries = self._lists.get(key, [])
+        start = self._start.get(key, 0)
+        while start < len(entries) and entries[start] in self._taken:
+            start += 1
+        self._start[key] = start
+        out = []
+        for j in entries[start:]:
+            if j not in self._taken:
+                out.append(j)
+                if limit is not None and len(out) >= limit:
+                    break
+        return out
+
+    def first(self, key: object) -> int | None:
+        found = self.free(key, 1)
+        return found[0] if found else None
+
+
 def _title_key(item: Item) -> str:
     return item.code
 
@@ -65,13 +97,6 @@ def align_sections(old: tuple[Section, ...], new: tuple[Section, ...]) -> Sectio
         taken.add(j)
         mapping[old[i].path] = new[j].path
 
-    def parent_ok(i: int, j: int) -> bool:
-        return mapping.get(old[i].path[:-1], old[i].path[:-1]) == new[j].path[:-1]
-
-    def parent_mapped(i: int, j: int) -> bool:  # strict: the parent itself must have been paired
-        parent = old[i].path[:-1]
-        return (not parent and not new[j].path[:-1]) or (parent in mapping and mapping[parent] == new[j].path[:-1])
-
     new_by_path = {s.path: j for j, s in enumerate(new)}
     for i, section in enumerate(old):  # 1. exact
         j = new_by_path.get(section.path)
@@ -82,25 +107,32 @@ def align_sections(old: tuple[Section, ...], new: tuple[Section, ...]) -> Sectio
             and section.kind not in _GENERIC_KINDS
         ):
             pair(i, j, "exact", 1.0)
+    # indexes of the new headings, so every pass is linear: each list is in document order, and the
+    # taken entries at its front are dropped as they are met (each entry once)
+    by_title = FreeIndex(taken)  # (kind, title) → new headings
+    by_title_under = FreeIndex(taken)  # (kind, title, parent) → new headings
+    by_label_under = FreeIndex(taken)  # (kind, label, parent) → new headings
+    for j, s in enumerate(new):
+        by_title.add((s.kind, _title_key(new_items[j])), j)
+        by_title_under.add((s.kind, _title_key(new_items[j]), s.path[:-1]), j)
+        by_label_under.add((s.kind, s.label, s.path[:-1]), j)
     for i, section in enumerate(old):  # 2. same title: renumbered or moved
         if i in pairs or section.kind in _GENERIC_KINDS:
             continue
-        same = [
-            j
-            for j, s in enumerate(new)
-            if j not in taken and s.kind == section.kind and _title_key(new_items[j]) == _title_key(old_items[i])
-        ]
-        under_parent = [j for j in same if parent_ok(i, j)]
-        if under_parent:
-            pair(i, under_parent[0], "exact" if new[under_parent[0]].label == section.label else "renumbered", 1.0)
-        elif len(same) == 1:
-            pair(i, same[0], "moved", 1.0)
+        parent = section.path[:-1]
+        title = _title_key(old_items[i])
+        under_parent = by_title_under.first((section.kind, title, mapping.get(parent, parent)))
+        if under_parent is not None:
+            pair(i, under_parent, "exact" if new[under_parent].label == section.label else "renumbered", 1.0)
+        else:
+            same = by_title.free((section.kind, title), 2)
+            if len(same) == 1:
+                pair(i, same[0], "moved", 1.0)
     for i, section in enumerate(old):  # 3. renamed under the same label and parent
         if i in pairs or section.kind in _GENERIC_KINDS:
             continue
-        for j, candidate in enumerate(new):
-            if j in taken or candidate.kind != section.kind or candidate.label != section.label or not parent_ok(i, j):
-                continue
+        parent = section.path[:-1]
+        for j in by_label_under.free((section.kind, section.label, mapping.get(parent, parent))):
             a, b = old_items[i].code, new_items[j].code
             score = similarity(a, b)
             if score >= _RENAME_MIN or max(containment(a, b), containment(b, a)) >= 0.9:
@@ -109,15 +141,12 @@ def align_sections(old: tuple[Section, ...], new: tuple[Section, ...]) -> Sectio
     for i, section in enumerate(old):  # 4. blocks, statements, accounts: by kind and label under the parent
         if i in pairs or section.kind not in _GENERIC_KINDS:
             continue
-        for j, candidate in enumerate(new):
-            if (
-                j not in taken
-                and candidate.kind == section.kind
-                and candidate.label == section.label
-                and parent_mapped(i, j)
-            ):
-                pair(i, j, "exact" if candidate.path == section.path else "renumbered", 1.0)
-                break
+        parent = section.path[:-1]
+        if parent and parent not in mapping:
+            continue  # strict: the parent itself must have been paired
+        j = by_label_under.first((section.kind, section.label, mapping[parent] if parent else ()))
+        if j is not None:
+            pair(i, j, "exact" if new[j].path == section.path else "renumbered", 1.0)
     removed = tuple(s for i, s in enumerate(old) if i not in pairs)
     added = tuple(s for j, s in enumerate(new) if j not in taken)
     ordered = tuple(pairs[i] for i in sorted(pairs))

@@ -15,7 +15,7 @@ from plandiff.classify.measures import change_id
 from plandiff.extract.targets import extract_targets, metric_code
 from plandiff.model import Change, Document, Location, Target, TargetComparison
 from plandiff.text.forms import forms_of
-from plandiff.text.similarity import Alphabet, similarity
+from plandiff.text.similarity import Alphabet, similar_pairs, similarity
 
 METRIC_MIN = 0.6
 MEASURE_KEPT_MIN = 0.8
@@ -52,28 +52,21 @@ def compare_targets(old: Document, new: Document) -> TargetComparison:
     new_codes = [metric_code(t.metric, alphabet) for t in news]
     pairs: dict[int, tuple[int, float]] = {}
     taken: set[int] = set()
+    by_code: dict[tuple[str, bool], list[int]] = {}
+    for j, c in enumerate(new_codes):
+        by_code.setdefault((c, _has_item(news[j])), []).append(j)
     for i, code in enumerate(old_codes):  # the same metric; the same section breaks ties
         # a 【指標】 target pairs with a 【指標】 target and a body-only one with a body-only one: a dropped
         # indicator whose number stays in a sentence is dropped, not "reworded" into that sentence
-        same = [
-            j
-            for j, c in enumerate(new_codes)
-            if c == code and j not in taken and _has_item(news[j]) == _has_item(olds[i])
-        ]
+        same = [j for j in by_code.get((code, _has_item(olds[i])), ()) if j not in taken]
         if same:
             j = min(same, key=lambda j: (news[j].path != olds[i].path, j))
             pairs[i] = (j, 1.0)
             taken.add(j)
     candidates = []
-    for i, code in enumerate(old_codes):
-        if i in pairs:
-            continue
-        for j, other in enumerate(new_codes):
-            if j in taken or _has_item(news[j]) != _has_item(olds[i]):
-                continue
-            score = similarity(code, other)
-            if score >= METRIC_MIN:
-                candidates.append((-score, olds[i].path != news[j].path, i, j, score))
+    for i, j, score in similar_pairs(old_codes, new_codes, METRIC_MIN):  # indexed: never every pair
+        if i not in pairs and j not in taken and _has_item(news[j]) == _has_item(olds[i]):
+            candidates.append((-score, olds[i].path != news[j].path, i, j, score))
     for _, _, i, j, score in sorted(candidates):
         if i not in pairs and j not in taken:
             pairs[i] = (j, round(score, 3))
@@ -84,23 +77,27 @@ def compare_targets(old: Document, new: Document) -> TargetComparison:
     # its 【指標】); a new value is that statement raised or lowered
     still: dict[int, list[dict[str, object]]] = {}
     body_changes: list[Change] = []
-    for j, target in enumerate(news):
-        if j in taken or _has_item(target):
-            continue
+    # sentences that stayed (numbers aside), found through an index: old body locations × new locations
+    old_locs = [(i, k, loc) for i, t in enumerate(olds) for k, loc in enumerate(_body(t))]
+    wanted = [j for j, t in enumerate(news) if j not in taken and not _has_item(t)]
+    new_locs = [(j, loc) for j in wanted for loc in news[j].locations]
+    kept: dict[int, dict[int, int]] = {}  # new target → old target → first of its body locations that stayed
+    for a, b, _ in similar_pairs(
+        [_without_numbers(loc.text, alphabet) for _, loc in new_locs],
+        [_without_numbers(loc.text, alphabet) for _, _, loc in old_locs],
+        MEASURE_KEPT_MIN,
+    ):
+        j, (i, k, _) = new_locs[a][0], old_locs[b]
+        first = kept.setdefault(j, {})
+        first[i] = min(first.get(i, k), k)
+    for j in wanted:
+        target = news[j]
         code = metric_code(target.metric, alphabet)
         continuing: list[tuple[bool, float, int, Location]] = []
-        for i, old_target in enumerate(olds):
-            match = next(
-                (
-                    loc
-                    for loc in _body(old_target)
-                    for new_loc in target.locations
-                    if similarity(_without_numbers(loc.text, alphabet), _without_numbers(new_loc.text, alphabet))
-                    >= MEASURE_KEPT_MIN
-                ),
-                None,
-            )
-            if match is not None and _same_kind(old_target, target):
+        for i, k in sorted(kept.get(j, {}).items()):
+            old_target = olds[i]
+            match = _body(old_target)[k]
+            if _same_kind(old_target, target):
                 # one sentence may state several targets: the same value and the closest metric win
                 # compare statement with statement: the metrics of the old sentences merged into the target
                 score = max(
@@ -141,15 +138,17 @@ def compare_targets(old: Document, new: Document) -> TargetComparison:
                 change.data["body_still_says"] = still[i]
             changes.append(change)
     new_measures = [_without_numbers(m.text, alphabet) for m in new.measures]
+    dropped_locs = [(i, loc) for i, t in enumerate(olds) if i not in pairs for loc in _body(t)]
+    measure_kept = {  # a dropped target's sentence is still in a new measure (numbers aside): indexed
+        dropped_locs[a][0]
+        for a, _, _ in similar_pairs(
+            [_without_numbers(loc.text, alphabet) for _, loc in dropped_locs], new_measures, MEASURE_KEPT_MIN
+        )
+    }
     for i, target in enumerate(olds):
         if i in pairs:
             continue
-        kept = any(
-            max((similarity(_without_numbers(loc.text, alphabet), m) for m in new_measures), default=0.0)
-            >= MEASURE_KEPT_MIN
-            for loc in _body(target)
-        )
-        change = _change("removed", target, None, 1.0, measure_kept=kept)
+        change = _change("removed", target, None, 1.0, measure_kept=i in measure_kept)
         if i in still:
             change.data["body_still_says"] = still[i]
         changes.append(change)

@@ -191,6 +191,11 @@ def _same_unit(a: str, b: str) -> bool:
     return a == b or any(a in group and b in group for group in EQUIVALENT_UNITS)
 
 
+def _unit_class(unit: str) -> str:
+    """One name for units that are the same (``本`` and ``ファンド``)."""
+    return next((min(group) for group in EQUIVALENT_UNITS if unit in group), unit)
+
+
 RESTATE_MIN = 0.5
 UNIQUE_MIN = 0.3  # enough when no other 【指標】 item of the section has that value and unit
 
@@ -221,16 +226,22 @@ def extract_targets(document: Document) -> tuple[Target, ...]:
     extra: dict[int, list[Location]] = {}
     merged_metrics: dict[int, list[str]] = {}
     titles = {section.path: section.title for section in document.sections}
+    # a restatement has its item's value and unit and sits in the same "1." section: only those are scored
+    by_value: dict[tuple[tuple[str, ...], float, str], list[int]] = {}
+    distinct: dict[tuple[tuple[str, ...], float, str], dict[str, int]] = {}  # the first item of each metric
+    for k, item in enumerate(items):
+        key = (item.path[:2], item.value, _unit_class(item.unit))
+        by_value.setdefault(key, []).append(k)
+        distinct.setdefault(key, {}).setdefault(item.metric, k)
     for measure in document.measures:
         for body in _from_measure(measure, titles.get(measure.path, "")):
             # a restatement sits in the same "1." section as its 【指標】 block; take the best match
-            scores = [(*_restatement_score(body, item, alphabet), -k) for k, item in enumerate(items)]
+            key = (body.path[:2], body.value, _unit_class(body.unit))
+            # items with one metric score alike, and the first of them wins a tie: score that one only
+            candidates = distinct.get(key, {}).values()
+            scores = [(*_restatement_score(body, items[k], alphabet), -k) for k in candidates]
             best, _, minus_k = max(scores, default=(0.0, 0.0, 0))
-            rivals = sum(
-                1
-                for item in items
-                if item.path[:2] == body.path[:2] and item.value == body.value and _same_unit(item.unit, body.unit)
-            )
+            rivals = len(by_value.get(key, []))
             if best < (UNIQUE_MIN if rivals == 1 else RESTATE_MIN):
                 body_only.append(body)
             else:

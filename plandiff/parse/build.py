@@ -23,6 +23,7 @@ from plandiff.text.normalize import is_repost, key, repair, strip_repost
 _MAX_TITLE = 40  # an unnumbered heading is a short line
 _MAX_DOUBTS = 10  # doubtful lines listed by line number; the rest are counted
 _TERMINATORS = ("。", "．")
+_TAIL = 64  # an item's last characters kept apart: a line end and a trailing （再掲）
 
 
 def _terminated(text: str) -> bool:
@@ -42,13 +43,28 @@ class _Item:
     path: Path
     target: bool
     lines: list[SourceLine] = field(default_factory=list)
-    text: str = ""
+    parts: list[str] = field(default_factory=list)  # joined once (linear however many lines an item runs over)
+    tail: str = ""  # the text's last characters: enough to join the next line and tell a sentence's end
+    opened: int = 0  # 「 minus 」 so far
+
+    @property
+    def text(self) -> str:
+        if len(self.parts) > 1:
+            self.parts[:] = ["".join(self.parts)]
+        return self.parts[0] if self.parts else ""
+
+    @property
+    def terminated(self) -> bool:
+        return _terminated(self.tail)
 
     def add(self, line: SourceLine, content: str) -> None:
         content = content.strip()
-        if self.text and content.startswith("「") and self.text.count("「") > self.text.count("」"):
+        if self.tail and content.startswith("「") and self.opened > 0:
             content = content[1:]  # the PDF repeated an open bracket at the page top
-        self.text = _join(self.text, content)
+        joined = _join(self.tail[-1:], content)[1:] if self.tail else content
+        self.parts.append(joined)
+        self.tail = (self.tail + joined)[-_TAIL:]
+        self.opened += joined.count("「") - joined.count("」")
         self.lines.append(line)
 
 
@@ -242,9 +258,9 @@ class _Builder:
         elif kind == "bullet":
             self.start_item("bullet", line, tok.text)
         elif kind in ("dash", "text", "note"):
-            joins_gap = self.page_breaks and not _terminated(self.item.text) if self.item is not None else False
+            joins_gap = self.page_breaks and not self.item.terminated if self.item is not None else False
             if self.item is not None and (not self.gap or joins_gap):
-                if kind == "dash" and not self.gap and _terminated(self.item.text):
+                if kind == "dash" and not self.gap and self.item.terminated:
                     self.start_item("bullet", line, tok.text)
                 else:
                     self.item.add(line, tok.text)

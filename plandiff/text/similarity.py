@@ -8,6 +8,8 @@ no numpy import at start-up.
 
 from __future__ import annotations
 
+import math
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz
@@ -19,8 +21,17 @@ class Alphabet:
 
     def __init__(self) -> None:
         self._codes: dict[str, str] = {}
+        self._done: dict[tuple[str, ...], str] = {}  # sequences met before (metrics are encoded again and again)
 
     def encode(self, tokens: Sequence[str]) -> str:
+        if isinstance(tokens, tuple):
+            done = self._done.get(tokens)
+            if done is None:
+                done = self._done[tokens] = self._encode(tokens)
+            return done
+        return self._encode(tokens)
+
+    def _encode(self, tokens: Sequence[str]) -> str:
         out = []
         for token in tokens:
             code = self._codes.get(token)
@@ -52,3 +63,81 @@ def containment(part: str, whole: str) -> float:
 def opcodes(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int, int, int]]:
     """difflib-style opcodes between two token sequences."""
     return [(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end) for op in Indel.opcodes(a, b)]
+
+
+def _elements(code: str) -> list[tuple[str, int]]:
+    """A string as a multiset: each character with its occurrence number (the 2nd ``の`` is its own element)."""
+    seen: dict[str, int] = {}
+    out = []
+    for ch in code:
+        n = seen.get(ch, 0)
+        seen[ch] = n + 1
+        out.append((ch, n))
+    return out
+
+
+def _prefixes(codes: Sequence[str], overlap: float, rank: dict[tuple[str, int], int]) -> list[list[tuple[str, int]]]:
+    """Each string's rarest elements, as many as must hold one shared with any string that has at least
+    ``overlap`` × its length in common with it (prefix filtering: the rest can hold only fewer)."""
+    out = []
+    for code in codes:
+        elements = sorted(_elements(code), key=rank.__getitem__)
+        need = math.ceil(overlap * len(elements) - 1e-9)
+        out.append(elements[: max(len(elements) - need + 1, 0)])
+    return out
+
+
+def _ranks(*groups: Sequence[str]) -> dict[tuple[str, int], int]:
+    counts: Counter[tuple[str, int]] = Counter()
+    for codes in groups:
+        for code in codes:
+            counts.update(_elements(code))
+    return {element: n for n, element in enumerate(sorted(counts, key=lambda e: (counts[e], e)))}
+
+
+def similar_pairs(olds: Sequence[str], news: Sequence[str], cutoff: float) -> list[tuple[int, int, float]]:
+    """Every pair (i, j, score) with ``similarity(olds[i], news[j]) >= cutoff`` (0 < cutoff ≤ 1), in (i, j)
+    order, exactly as an all-pairs grid would give, but without scoring every pair: two strings that
+    similar share at least ``cutoff / (2 - cutoff)`` of the longer one's characters (as a multiset), so
+    they share one of each other's rarest few (an inverted index over those), and their lengths are
+    close. Linear in practice: the common characters are never looked up."""
+    overlap = cutoff / (2 - cutoff)
+    rank = _ranks(olds, news)
+    index: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for j, prefix in enumerate(_prefixes(news, overlap, rank)):
+        for element in prefix:
+            index[element].append(j)
+    empty = [j for j, code in enumerate(news) if not code]  # two empty strings are the same (1.0)
+    out = []
+    score = Indel.normalized_similarity
+    for i, prefix in enumerate(_prefixes(olds, overlap, rank)):
+        length = len(olds[i])
+        low, high = overlap * length - 1e-9, length / overlap + 1e-9 if overlap else math.inf
+        candidates = {j for element in prefix for j in index.get(element, ())} if length else set(empty)
+        for j in sorted(candidates):
+            if low <= len(news[j]) <= high:
+                value = float(score(olds[i], news[j], score_cutoff=max(cutoff - 1e-6, 0.0)))
+                if value >= cutoff:
+                    out.append((i, j, value))
+    return out
+
+
+def contained_pairs(parts: Sequence[str], wholes: Sequence[str], cutoff: float) -> list[tuple[int, int, float]]:
+    """Every pair (p, w, score) with ``containment(parts[p], wholes[w]) >= cutoff``, in (p, w) order, from an
+    inverted index: a part that sits that well inside a whole shares ``cutoff`` × its length of characters
+    with it, so one of its rarest few is in the whole."""
+    rank = _ranks(parts, wholes)
+    index: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for w, code in enumerate(wholes):
+        for element in set(_elements(code)):
+            index[element].append(w)
+    out = []
+    for p, prefix in enumerate(_prefixes(parts, cutoff / (2 - cutoff), rank)):  # border windows: shorter
+        if not parts[p]:
+            continue
+        candidates = {w for element in prefix for w in index.get(element, ())}
+        for w in sorted(candidates):
+            value = containment(parts[p], wholes[w])
+            if value >= cutoff:
+                out.append((p, w, value))
+    return out
