@@ -8,11 +8,12 @@ one edition only is one change, not one per cell. Unchanged lines are only count
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from plandiff.classify.measures import change_id
 from plandiff.extract.budget import column_paths, reconcile, row_paths, table_lines
-from plandiff.model import BudgetComparison, BudgetLine, Change, Document, Location, Table, TableTotal
+from plandiff.extract.budget_book import BOOKS, UNIT_YEN
+from plandiff.model import BudgetComparison, BudgetItem, BudgetLine, Change, Document, Location, Table, TableTotal
 from plandiff.text.normalize import key
 from plandiff.text.similarity import similarity
 
@@ -25,7 +26,7 @@ def _path_key(path: Path) -> str:
     return "/".join(key(p) for p in path)
 
 
-def _pair_paths(olds: Sequence[Path], news: Sequence[Path]) -> dict[Path, Path]:
+def _pair_paths(olds: Sequence[Path], news: Sequence[Path], loose: bool = False) -> dict[Path, Path]:
     """Exact paths first, then the most similar labels under the same parents."""
     pairs: dict[Path, Path] = {}
     # paths that differ only in width or spacing (［ and [) share a key: pair them in order, the
@@ -43,9 +44,14 @@ def _pair_paths(olds: Sequence[Path], news: Sequence[Path]) -> dict[Path, Path]:
         if p in pairs:
             continue
         for q in news:
-            if q in taken or len(p) != len(q) or [key(x) for x in p[:-1]] != [key(x) for x in q[:-1]]:
+            if q in taken or len(p) != len(q):
                 continue
-            score = similarity(key(p[-1]), key(q[-1]))
+            if loose:  # a glyph the PDF maps wrongly (都市計画税 → 邴市計画税) may sit in a parent too
+                score = min(similarity(key(a), key(b)) for a, b in zip(p, q, strict=True))
+            elif [key(x) for x in p[:-1]] != [key(x) for x in q[:-1]]:
+                continue
+            else:
+                score = similarity(key(p[-1]), key(q[-1]))
             if score >= LABEL_MIN:
                 candidates.append((-score, olds.index(p), news.index(q), p, q))
     for _, _, _, p, q in sorted(candidates):
@@ -70,6 +76,8 @@ def _is_total(path: Path) -> bool:
 
 
 def compare_budget(old: Document, new: Document) -> BudgetComparison:
+    if old.meta.family in BOOKS or new.meta.family in BOOKS:
+        return compare_book(old, new)
     changes: list[Change] = []
     unchanged = 0
     totals: list[TableTotal] = []
@@ -234,3 +242,312 @@ def _pair_tables(olds: Sequence[Table], news: Sequence[Table]) -> list[tuple[Tab
             out.append((ot, news[match]))
     out.extend((None, nt) for j, nt in enumerate(news) if j not in taken)
     return out
+
+
+# ------------------------------------------------------------------------------------------------
+# Budget books and newsletters: lines compared in yen, the book's 前年度 against the old edition,
+# 第2表/第3表 items, totals that only follow their parts.
+
+_COMPARED_ROLES = ("current", "source")
+
+
+def _unit_note(unit: str) -> str:
+    return f" {unit}" if unit else ""
+
+
+def _written(line: BudgetLine) -> str:
+    return f"{line.raw}{'' if any(u in line.raw for u in ('円',)) else _unit_note(line.unit)}"
+
+
+def compare_book(old: Document, new: Document) -> BudgetComparison:
+    """Two editions of a budget book or newsletter: amounts compared in yen (a table restated in
+    another unit is not a change; the unit change is reported), rows and items added or removed with
+    their amounts, the new book's 前年度 (stated, or implied by 本年度 − 比較) against the old book's
+    本年度 (a difference: the old budget was revised, e.g. by 補正), totals that follow their parts."""
+    from plandiff.extract.budget import budget_items, budget_lines
+
+    changes: list[Change] = []
+    unchanged = 0
+
+    def emit(change: str, o: tuple[Location, ...], n: tuple[Location, ...], **data: object) -> Change:
+        item = Change(change_id("budget", change, o, n), "budget", change, o, n, 1.0, dict(data))
+        changes.append(item)
+        return item
+
+    def loc(line: BudgetLine, text: str) -> Location:
+        return Location((line.statement,), line.line, text, page=line.page)
+
+    def groups(lines: Sequence[BudgetLine]) -> dict[tuple[str, str], list[BudgetLine]]:
+        out: dict[tuple[str, str], list[BudgetLine]] = {}
+        for ln in lines:
+            out.setdefault((ln.statement, ln.account), []).append(ln)
+        return out
+
+    old_groups, new_groups = groups(budget_lines(old)), groups(budget_lines(new))
+    pairs = _pair_groups(list(old_groups), list(new_groups))
+    for ok, nk in pairs:
+        olines, nlines = old_groups.get(ok, []) if ok else [], new_groups.get(nk, []) if nk else []
+        statement, account = nk or ok or ("", "")
+        common: dict[str, object] = {"statement": statement, "account": account}
+        ocur = {(ln.row, ln.column): ln for ln in olines if ln.role in _COMPARED_ROLES}
+        ncur = {(ln.row, ln.column): ln for ln in nlines if ln.role in _COMPARED_ROLES}
+        old_rows = list(dict.fromkeys(r for r, _ in ocur))
+        new_rows = list(dict.fromkeys(r for r, _ in ncur))
+        rows = _pair_paths(old_rows, new_rows, loose=True)
+        cols = _pair_paths(list(dict.fromkeys(c for _, c in ocur)), list(dict.fromkeys(c for _, c in ncur)))
+        old_units = sorted({ln.unit for ln in ocur.values() if ln.unit})
+        new_units = sorted({ln.unit for ln in ncur.values() if ln.unit})
+        if ocur and ncur and old_units != new_units:
+            first_o, first_n = next(iter(ocur.values())), next(iter(ncur.values()))
+            emit(
+                "unit_changed",
+                (loc(first_o, f"{statement}: 単位 {'/'.join(old_units)}"),),
+                (loc(first_n, f"{statement}: 単位 {'/'.join(new_units)}"),),
+                old_unit="/".join(old_units),
+                new_unit="/".join(new_units),
+                row=[],
+                column=[],
+                unit="/".join(new_units),
+                **common,
+            )
+        for path in old_rows:
+            if path not in rows:
+                line = next(ln for (r, _), ln in ocur.items() if r == path)
+                text = f"{' / '.join(path)}: {_written(line)}"
+                emit(
+                    "row_removed",
+                    (loc(line, text),),
+                    (),
+                    row=list(path),
+                    column=list(line.column),
+                    old_amount=line.amount,
+                    new_amount=None,
+                    old_yen=line.yen,
+                    unit=line.unit,
+                    **common,
+                )
+        for path in new_rows:
+            if path not in rows.values():
+                line = next(ln for (r, _), ln in ncur.items() if r == path)
+                text = f"{' / '.join(path)}: {_written(line)}"
+                emit(
+                    "row_added",
+                    (),
+                    (loc(line, text),),
+                    row=list(path),
+                    column=list(line.column),
+                    old_amount=None,
+                    new_amount=line.amount,
+                    new_yen=line.yen,
+                    unit=line.unit,
+                    **common,
+                )
+        nall = {(ln.row, ln.column, ln.role): ln for ln in nlines}
+        by_row_role = {(ln.row, ln.role): ln for ln in nlines}
+        old_by_row_role = {(ln.row, ln.role): ln for ln in olines}
+        changed: dict[Path, Change] = {}
+        for (orow, ocol), oline in ocur.items():
+            if orow not in rows or ocol not in cols:
+                continue
+            nline = ncur.get((rows[orow], cols[ocol]))
+            if nline is None:
+                continue
+            if oline.yen == nline.yen:
+                unchanged += 1
+                continue
+            factor = UNIT_YEN.get(nline.unit, 1)
+            delta_yen = None if oline.yen is None or nline.yen is None else nline.yen - oline.yen
+            delta = None if delta_yen is None else delta_yen // factor
+            old_in_new_unit = None if oline.yen is None else oline.yen // factor
+            pct = round(100 * delta_yen / abs(oline.yen), 1) if delta_yen is not None and oline.yen else None
+            prev = by_row_role.get((rows[orow], "previous"))
+            diff = by_row_role.get((rows[orow], "difference"))
+            data: dict[str, object] = {
+                "row": list(rows[orow]),
+                "column": list(cols[ocol]),
+                "old_amount": old_in_new_unit,
+                "new_amount": nline.amount,
+                "delta": delta,
+                "pct": pct,
+                "delta_yen": delta_yen,
+                "old_written": oline.raw,
+                "new_written": nline.raw,
+                "unit": nline.unit,
+                "total": _is_total(rows[orow]),
+            }
+            if prev is not None and nline.role == "current":
+                data["book_previous"] = prev.amount
+            if diff is not None and nline.role == "current":
+                data["book_difference"] = diff.amount
+            c = emit(
+                "changed",
+                (loc(oline, f"{' / '.join(orow)} | {' / '.join(ocol)}: {_written(oline)}"),),
+                (loc(nline, f"{' / '.join(rows[orow])} | {' / '.join(cols[ocol])}: {_written(nline)}"),),
+                **data,
+                **common,
+            )
+            if nline.role == "current":
+                changed[rows[orow]] = c
+        del nall
+        # the book's 前年度 against the old edition's 本年度: a revision (補正) or a misprint
+        for (orow, _), oline in ocur.items():
+            if oline.role != "current" or orow not in rows:
+                continue
+            nrow = rows[orow]
+            cur = by_row_role.get((nrow, "current"))
+            prev = by_row_role.get((nrow, "previous"))
+            diff = by_row_role.get((nrow, "difference"))
+            if cur is None or cur.yen is None or oline.yen is None:
+                continue
+            if prev is not None and prev.yen is not None:
+                stated, how = prev.yen, "前年度"
+            elif diff is not None and diff.yen is not None:
+                stated, how = cur.yen - diff.yen, "本年度 − 比較"
+            else:
+                continue
+            if old_by_row_role.get((orow, "current")) == oline and _same_year(old_by_row_role, orow, by_row_role, nrow):
+                continue  # the same edition (or the same year) twice: nothing to check against
+            rounding = UNIT_YEN.get(cur.unit, 1) if "万" in cur.raw else 0  # newsletters round each 万円 figure
+            if abs(stated - oline.yen) > rounding:
+                factor = UNIT_YEN.get(cur.unit, 1)
+                emit(
+                    "previous_differs",
+                    (loc(oline, f"{' / '.join(orow)}: {_written(oline)}"),),
+                    (
+                        loc(
+                            prev or diff or cur, f"{' / '.join(nrow)}: {how} {stated // factor:,}{_unit_note(cur.unit)}"
+                        ),
+                    ),
+                    row=list(nrow),
+                    column=list(cur.column),
+                    old_amount=oline.yen // factor,
+                    new_amount=stated // factor,
+                    delta=(stated - oline.yen) // factor,
+                    pct=None,
+                    basis=how,
+                    unit=cur.unit,
+                    **common,
+                )
+        _mark_followers(changed)
+    unchanged += _compare_items(budget_items(old), budget_items(new), emit)
+    changes.sort(key=lambda c: (str(c.data.get("statement", "")), c.new[0].line if c.new else c.old[0].line, c.id))
+    from plandiff.extract.budget import reconcile
+
+    unit = next((str(c.data.get("unit")) for c in changes if c.data.get("unit")), "")
+    return BudgetComparison(tuple(changes), unchanged, (), reconcile(old), reconcile(new), unit)
+
+
+def _mark_followers(changed: dict[Path, Change]) -> None:
+    """A total or parent row whose change is the sum of its changed parts' changes follows them:
+    it is marked (``follows``: the rows it follows) and not counted as news of its own."""
+    for path, change in changed.items():
+        delta = change.data.get("delta_yen")
+        if not isinstance(delta, int):
+            continue
+        if _is_total(path) or path[-1].endswith("合計"):
+            parent = path[:-1]
+            parts = [p for p in changed if p[:-1] == parent and p != path and len(p) == len(path)] if parent else []
+            if not parent:
+                parts = [
+                    p for p in changed if len(p) == 1 and p != path and not _is_total(p) and not p[-1].endswith("合計")
+                ]
+        else:
+            parts = [p for p in changed if len(p) == len(path) + 1 and p[: len(path)] == path and not _is_total(p)]
+        sums = [changed[p].data.get("delta_yen") for p in parts]
+        if parts and all(isinstance(s, int) for s in sums):
+            change.data["follows"] = [" / ".join(p) for p in parts]
+            change.data["follows_exactly"] = sum(s for s in sums if isinstance(s, int)) == delta
+
+
+def _pair_groups(
+    olds: list[tuple[str, str]], news: list[tuple[str, str]]
+) -> list[tuple[tuple[str, str] | None, tuple[str, str] | None]]:
+    out: list[tuple[tuple[str, str] | None, tuple[str, str] | None]] = []
+    taken: set[tuple[str, str]] = set()
+    for o in olds:
+        match = next((n for n in news if n not in taken and key(n[0]) == key(o[0]) and key(n[1]) == key(o[1])), None)
+        if match is None:
+            match = next((n for n in news if n not in taken and key(n[0]) == key(o[0])), None)
+        if match is not None:
+            taken.add(match)
+        out.append((o, match))
+    out.extend((None, n) for n in news if n not in taken)
+    return out
+
+
+def _compare_items(olds: Sequence[BudgetItem], news: Sequence[BudgetItem], emit: Callable[..., Change]) -> int:
+    """第2表/第3表 items: aligned by name (exact, then similar), reported added, removed or changed."""
+    unchanged = 0
+    pairs: dict[int, int] = {}
+    new_by_key: dict[tuple[str, str], list[int]] = {}
+    for j, n in enumerate(news):
+        new_by_key.setdefault((n.statement, key(n.name)), []).append(j)
+    for i, o in enumerate(olds):
+        bucket = new_by_key.get((o.statement, key(o.name)))
+        if bucket:
+            pairs[i] = bucket.pop(0)
+    taken = set(pairs.values())
+    for i, o in enumerate(olds):
+        if i in pairs:
+            continue
+        scored = [
+            (similarity(key(o.name), key(n.name)), j)
+            for j, n in enumerate(news)
+            if j not in taken and n.statement == o.statement
+        ]
+        best = max(scored, default=(0.0, -1))
+        if best[0] >= 0.85:
+            pairs[i] = best[1]
+            taken.add(best[1])
+
+    def where(item: BudgetItem) -> Location:
+        fields = ", ".join(f"{k} {v}" for k, v in item.fields)
+        return Location(
+            (item.statement,), item.line, f"{item.name} ({fields})" if fields else item.name, page=item.page
+        )
+
+    def data(item: BudgetItem) -> dict[str, object]:
+        return {
+            "statement": item.statement,
+            "account": item.account,
+            "row": [item.name],
+            "column": ["限度額"],
+            "unit": item.unit,
+            "fields": dict(item.fields),
+        }
+
+    for i, o in enumerate(olds):
+        if i not in pairs:
+            emit("item_removed", (where(o),), (), old_amount=o.amount, new_amount=None, **data(o))
+            continue
+        n = news[pairs[i]]
+        if o.yen == n.yen and o.fields == n.fields and o.name == n.name:
+            unchanged += 1
+            continue
+        delta = None if o.yen is None or n.yen is None else (n.yen - o.yen) // UNIT_YEN.get(n.unit, 1)
+        emit(
+            "item_changed",
+            (where(o),),
+            (where(n),),
+            old_amount=o.amount,
+            new_amount=n.amount,
+            delta=delta,
+            pct=None,
+            old_fields=dict(o.fields),
+            **data(n),
+        )
+    for j, n in enumerate(news):
+        if j not in taken:
+            emit("item_added", (), (where(n),), old_amount=None, new_amount=n.amount, **data(n))
+    return unchanged
+
+
+def _same_year(
+    old: dict[tuple[Path, str], BudgetLine], orow: Path, new: dict[tuple[Path, str], BudgetLine], nrow: Path
+) -> bool:
+    """Do both editions state the same 本年度 and the same 前年度/比較 for the row (an edition compared with itself)?"""
+    return all(
+        (old.get((orow, role)) is None) == (new.get((nrow, role)) is None)
+        and (old.get((orow, role)) is None or old[(orow, role)].yen == new[(nrow, role)].yen)
+        for role in ("current", "previous", "difference")
+    )

@@ -105,7 +105,8 @@ def budget_markdown(comparison: BudgetComparison) -> str:
         by_table.setdefault((str(c.data["statement"]), str(c.data["account"])), []).append(c)
     for (statement, account), changes in by_table.items():
         out += ["", f"### {md(statement)} — {md(account)}", ""]
-        changed = [c for c in changes if c.change == "changed"]
+        changed = [c for c in changes if c.change == "changed" and not c.data.get("follows_exactly")]
+        followers = [c for c in changes if c.change == "changed" and c.data.get("follows_exactly")]
         for c in changes:
             if c.change in (
                 "row_added",
@@ -114,10 +115,31 @@ def budget_markdown(comparison: BudgetComparison) -> str:
                 "column_removed",
                 "table_added",
                 "table_removed",
+                "item_added",
+                "item_removed",
             ):
                 what = c.change.replace("_", " ").replace("added", "new").replace("removed", "dropped")
                 loc = (c.new or c.old)[0]
                 out.append(f"- **{what.capitalize()}**: {md(loc.text)} ({_where(c)})")
+            elif c.change == "item_changed":
+                out.append(f"- **Item changed**: {md(c.old[0].text)} → {md(c.new[0].text)} ({_where(c)})")
+            elif c.change == "unit_changed":
+                out.append(
+                    f"- **Unit changed**: {md(str(c.data['old_unit']))} → {md(str(c.data['new_unit']))}; "
+                    f"amounts compared in yen ({_where(c)})"
+                )
+            elif c.change == "previous_differs":
+                out.append(
+                    f"- **Last year's amount differs from the old edition** (a revised budget such as 補正, or a "
+                    f"misprint): old edition {md(c.old[0].text)}; new edition {md(c.new[0].text)} "
+                    f"({delta(c.data.get('delta'))}; {_where(c)})"
+                )
+        if followers:
+            out.append(
+                f"- {len(changed)} edit{'s' if len(changed) != 1 else ''}; {len(followers)} "
+                f"total{'s' if len(followers) != 1 else ''} follow: "
+                + "; ".join(f"{md(_path(c.data['row']))} {delta(c.data.get('delta'))}" for c in followers)
+            )
         if changed:
             if len(changed) < len(changes):
                 out.append("")
