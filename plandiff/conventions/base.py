@@ -152,10 +152,19 @@ ALL_STYLES: tuple[HeadingStyle, ...] = (
 
 
 # Lines that open a block in any family: annex captions (…の予算), <…勘定>, (単位:百万円), 【…】.
-ANNEX_RE = re.compile(
-    r"^\s*(?![-‐－・･])(?:[(（]?別紙\s*[0-9０-９]*[)）]?\s*)?(\S.{0,60}?の)?\s*(予算|収支計画|資金計画)\s*$"
-)
-ACCOUNT_RE = re.compile(r"^\s*[<＜〈]\s*(\S[^>＞〉]*勘定)\s*[>＞〉]\s*$")
+def annex_pattern(statements: tuple[str, ...]) -> re.Pattern[str]:
+    """An annex caption naming one of the statements: ``2021年度計画(…)の予算``, ``(別紙2) 収支計画``."""
+    names = "|".join(re.escape(name) for name in statements) or "(?!)"
+    return re.compile(rf"^\s*(?![-‐－・･])(?:[(（]?別紙\s*[0-9０-９]*[)）]?\s*)?(\S.{{0,60}}?の)?\s*({names})\s*$")
+
+
+def account_pattern(suffix: str) -> re.Pattern[str]:
+    """An account between angle brackets: ``<一般勘定>``."""
+    return re.compile(rf"^\s*[<＜〈]\s*(\S[^>＞〉]*{re.escape(suffix) if suffix else '(?!)'})\s*[>＞〉]\s*$")
+
+
+ANNEX_RE = annex_pattern(("予算", "収支計画", "資金計画"))
+ACCOUNT_RE = account_pattern("勘定")
 UNIT_RE = re.compile(r"^\s*[(（]\s*単\s*位\s*[:：]\s*([^)）]+?)\s*[)）]\s*$")
 BLOCK_LABEL_RE = re.compile(r"^\s*【[^】]{1,12}】\s*$")
 

@@ -14,10 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from plandiff.conventions import GENERIC, Family
-from plandiff.conventions.base import ACCOUNT_RE as _ACCOUNT_RE
-from plandiff.conventions.base import ANNEX_RE as _ANNEX_RE
 from plandiff.conventions.base import UNIT_RE as _UNIT_RE
-from plandiff.conventions.base import nfkc
+from plandiff.conventions.base import account_pattern, annex_pattern, nfkc
 from plandiff.text.normalize import repair
 
 Rule = Callable[[str], "LineToken | None"]
@@ -89,17 +87,27 @@ def toc(line: str) -> LineToken | None:
     return LineToken("toc", line.strip()) if _TOC_LINE_RE.match(line) else None
 
 
-def annex(line: str) -> LineToken | None:
-    m = _ANNEX_RE.match(line)
-    return LineToken("annex", repair(line.strip()), m.group(2)) if m else None
+def _annex_rule(family: Family) -> Rule:
+    pattern = annex_pattern(family.statements)
+
+    def annex(line: str) -> LineToken | None:
+        m = pattern.match(line)
+        return LineToken("annex", repair(line.strip()), m.group(2)) if m else None
+
+    return annex
 
 
-def account(line: str) -> LineToken | None:
-    m = _ACCOUNT_RE.match(line)
-    if not m:
-        return None
-    name = "".join(m.group(1).split())
-    return LineToken("account", name, f"<{name}>")
+def _account_rule(family: Family) -> Rule:
+    pattern = account_pattern(family.account_suffix)
+
+    def account(line: str) -> LineToken | None:
+        m = pattern.match(line)
+        if not m:
+            return None
+        name = "".join(m.group(1).split())
+        return LineToken("account", name, f"<{name}>")
+
+    return account
 
 
 def unit(line: str) -> LineToken | None:
@@ -232,7 +240,17 @@ def ruler(family: Family) -> tuple[Rule, ...]:
     ]
     if family.articles:
         rules += [article_caption, article]
-    rules += [heading, annex, account, unit, note, end_mark, _bullet_rule(family), dash, text]
+    rules += [
+        heading,
+        _annex_rule(family),
+        _account_rule(family),
+        unit,
+        note,
+        end_mark,
+        _bullet_rule(family),
+        dash,
+        text,
+    ]
     return tuple(rules)
 
 
