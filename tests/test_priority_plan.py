@@ -150,3 +150,14 @@ def test_heading_titles_along_a_path(plan: Document) -> None:
         "デジタル田園都市国家構想の実現",
         "デジタル田園都市国家構想の意義、目的",
     ]
+
+
+def test_a_goal_stated_in_a_sentence_is_a_target(plan: Document) -> None:
+    # the plan's one numeric goal in a sentence (p.64): "2025年度（令和７年度）末までにオンライン利用率60％を目指す"
+    from plandiff.extract.targets import extract_targets
+
+    targets = extract_targets(plan)
+    assert [(t.metric, t.value, t.unit, t.comparator) for t in targets] == [
+        ("2025年度（令和７年度）末までにオンライン利用率", 60.0, "%", "exact")
+    ]
+    assert targets[0].path == ("第3", "第3-2", "2", "(2)", "⑥")

@@ -39,6 +39,11 @@ def by_name(name: str) -> Family:
     raise InputError(f"unknown --profile {name!r}: use one of {names}")
 
 
+def family_named(name: str) -> Family:
+    """The family a document was read with (``Metadata.family``); the generic one if it is unknown."""
+    return next((family for family in FAMILIES if family.name == name), GENERIC)
+
+
 def detect(text: str) -> Family:
     """The family whose cues the beginning of the document shows most (ties: the earlier in FAMILIES)."""
     sample = text[:_SAMPLE]
@@ -50,4 +55,4 @@ def detect(text: str) -> Family:
     return best
 
 
-__all__ = ["FAMILIES", "GENERIC", "Family", "HeadingStyle", "by_name", "detect"]
+__all__ = ["FAMILIES", "GENERIC", "Family", "HeadingStyle", "by_name", "detect", "family_named"]

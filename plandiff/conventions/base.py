@@ -186,6 +186,10 @@ class Family:
     target_blocks: tuple[str, ...] = ("指標",)  # 【指標】 opens a block of target items
     target_block_level: int | None = None  # the depth the block hangs under (None: the current heading)
     key_target_marks: tuple[str, ...] = ("【基幹目標】",)
+    # a target in a sentence: "<metric>を<N><unit>(以上)<verb>" (…支援者数を5,000者以上とする)
+    target_verbs: tuple[str, ...] = ("とする", "とし", "組成する", "向上する", "向上させる")
+    # a goal in a sentence: "<metric><N><unit>を<verb>" (…オンライン利用率60％を目指す)
+    goal_verbs: tuple[str, ...] = ()
     statements: tuple[str, ...] = ("予算", "収支計画", "資金計画")  # 独法 annex statements
     account_suffix: str = "勘定"  # <一般勘定>
     bullets: str = "・･"  # glyphs that start an item

@@ -8,4 +8,5 @@ FAMILY = Family(
     headings=ALL_STYLES,
     target_blocks=("指標", "評価指標", "KPI", "ＫＰＩ", "成果指標"),
     bullets="・･○◆■●◇□",
+    goal_verbs=("目指す", "達成する"),
 )

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
+from plandiff.conventions import Family, family_named
 from plandiff.model import Document, Location, Measure, Target, TargetItem
 from plandiff.text.forms import forms_of
 from plandiff.text.similarity import Alphabet, containment, similarity
@@ -22,12 +24,24 @@ _CMP = r"以上|以下|未満|超|程度|前後"
 _VALUE_RE = re.compile(rf"(?P<num>{_NUM})\s*(?P<unit>{_UNITS})\s*(?P<cmp>{_CMP})?")
 # 【指標】 items: "<metric>：<value and qualifier>", split at the last colon followed by a value
 _ITEM_RE = re.compile(r"^(?P<metric>.+)[:：]\s*(?P<rest>[^:：]*\d[^:：]*)$")
+
+
 # body: "<metric>を<N><unit><cmp>(とする|とし|組成する|向上する)" and the relative "<metric>が、<base>を<N>割以上、上回る"
 # the patterns start at を / が、 (no metric group: a group reaching back over the clause backtracks
 # badly on long sentences); the metric is read from the text before the match
-_BODY_RE = re.compile(
-    rf"を(?P<num>{_NUM})\s*(?P<unit>{_UNITS})\s*(?P<cmp>{_CMP})?(?P<verb>とする|とし|組成する|向上する|向上させる)"
-)
+@lru_cache(maxsize=16)
+def _body_patterns(verbs: tuple[str, ...], goals: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """The family's sentence patterns: "を<N><unit><cmp><verb>" and "<N><unit><cmp>を<goal verb>"."""
+    alternatives = "|".join(re.escape(verb) for verb in verbs) or "(?!)"
+    body = re.compile(rf"を(?P<num>{_NUM})\s*(?P<unit>{_UNITS})\s*(?P<cmp>{_CMP})?(?P<verb>{alternatives})")
+    if not goals:
+        return body, None
+    goal_verbs = "|".join(re.escape(verb) for verb in goals)
+    # the metric runs straight into the number here (利用率60％を目指す): the match starts at the number
+    goal = re.compile(rf"(?P<num>{_NUM})\s*(?P<unit>{_UNITS})\s*(?P<cmp>{_CMP})?を(?P<verb>{goal_verbs})")
+    return body, goal
+
+
 _RELATIVE_RE = re.compile(
     rf"が、(?P<base>[^、。]*?)を(?P<num>{_NUM})\s*(?P<unit>割|%|％)\s*(?P<cmp>{_CMP})?、?\s*(?P<verb>上回る)"
 )
@@ -48,7 +62,6 @@ def _last_clause(text: str) -> str:
 
 
 _LEAD_RE = re.compile(r"^(?:具体的には|特に|また|さらに|なお|これらの取組み?を通じ|以上の取組を通じ)、?")
-_KEY = "【基幹目標】"
 EQUIVALENT_UNITS = ({"本", "ファンド"}, {"%", "％"}, {"%ポイント", "％ポイント", "ポイント"})
 
 
@@ -96,10 +109,13 @@ def _topic(metric: str) -> str:
     return metric.split("：")[0] if "：" in metric else ""
 
 
-def _from_item(item: TargetItem) -> Target | None:
+def _from_item(item: TargetItem, marks: tuple[str, ...]) -> Target | None:
     text = item.text
-    key_target = _KEY in text
-    body = text.replace(_KEY, "").strip()
+    key_target = any(mark in text for mark in marks)
+    body = text
+    for mark in marks:
+        body = body.replace(mark, "")
+    body = body.strip()
     m = _ITEM_RE.match(body)
     if not m:
         return None
@@ -126,8 +142,9 @@ def _from_item(item: TargetItem) -> Target | None:
     )
 
 
-def _from_measure(measure: Measure, heading: str = "") -> list[Target]:
+def _from_measure(measure: Measure, family: Family, heading: str = "") -> list[Target]:
     """Targets stated in a measure; ``heading`` (its section's title) joins their matching context."""
+    body_re, goal_re = _body_patterns(family.target_verbs, family.goal_verbs)
     out: list[Target] = []
     loc = Location(measure.path, measure.line, measure.text, measure.end_line, measure.page)
     for sentence in re.split(r"(?<=。)", measure.text):
@@ -153,10 +170,11 @@ def _from_measure(measure: Measure, heading: str = "") -> list[Target]:
             )
             spans.append(m.span())
         previous_end = 0
-        for m in _BODY_RE.finditer(sentence):
+        matches = [*body_re.finditer(sentence), *(goal_re.finditer(sentence) if goal_re else ())]
+        for m in sorted(matches, key=lambda found: found.start("num")):
             if any(a <= m.start("num") < b for a, b in spans):
                 continue
-            before = sentence[previous_end : m.start("num") - 1]
+            before = sentence[previous_end : m.start("num") - (1 if m.re is body_re else 0)]
             previous_end = m.end()
             number = _number(m.group("num"))
             if number is None:
@@ -220,7 +238,8 @@ def _restatement_score(body: Target, item: Target, alphabet: Alphabet) -> tuple[
 def extract_targets(document: Document) -> tuple[Target, ...]:
     """Every numeric target: 【指標】 items in document order, then body targets not restated there."""
     alphabet = Alphabet()
-    items = [t for t in (_from_item(i) for i in document.targets) if t is not None]
+    family = family_named(document.meta.family)
+    items = [t for t in (_from_item(i, family.key_target_marks) for i in document.targets) if t is not None]
     merged: list[Target] = []
     body_only: list[Target] = []
     extra: dict[int, list[Location]] = {}
@@ -234,7 +253,7 @@ def extract_targets(document: Document) -> tuple[Target, ...]:
         by_value.setdefault(key, []).append(k)
         distinct.setdefault(key, {}).setdefault(item.metric, k)
     for measure in document.measures:
-        for body in _from_measure(measure, titles.get(measure.path, "")):
+        for body in _from_measure(measure, family, titles.get(measure.path, "")):
             # a restatement sits in the same "1." section as its 【指標】 block; take the best match
             key = (body.path[:2], body.value, _unit_class(body.unit))
             # items with one metric score alike, and the first of them wins a tie: score that one only
