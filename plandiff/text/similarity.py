@@ -76,14 +76,21 @@ def _elements(code: str) -> list[tuple[str, int]]:
     return out
 
 
-def _prefixes(codes: Sequence[str], overlap: float, rank: dict[tuple[str, int], int]) -> list[list[tuple[str, int]]]:
-    """Each string's rarest elements, as many as must hold one shared with any string that has at least
-    ``overlap`` × its length in common with it (prefix filtering: the rest can hold only fewer)."""
+_HITS = 3  # a candidate must share this many of the rarest elements (or all it must share, if fewer)
+
+
+def _prefixes(
+    codes: Sequence[str], overlap: float, rank: dict[tuple[str, int], int]
+) -> list[tuple[list[tuple[str, int]], int]]:
+    """Each string's rarest elements and how many of them a string sharing at least ``overlap`` × its length
+    must hold (prefix filtering: if two share t elements, the m rarest shared ones are among each one's first
+    ``len - t + m``; the rest can hold only ``t - m``)."""
     out = []
     for code in codes:
         elements = sorted(_elements(code), key=rank.__getitem__)
         need = math.ceil(overlap * len(elements) - 1e-9)
-        out.append(elements[: max(len(elements) - need + 1, 0)])
+        hits = min(_HITS, need)
+        out.append((elements[: max(len(elements) - need + _HITS, 0)], hits))
     return out
 
 
@@ -100,20 +107,22 @@ def similar_pairs(olds: Sequence[str], news: Sequence[str], cutoff: float) -> li
     order, exactly as an all-pairs grid would give, but without scoring every pair: two strings that
     similar share at least ``cutoff / (2 - cutoff)`` of the longer one's characters (as a multiset), so
     they share one of each other's rarest few (an inverted index over those), and their lengths are
-    close. Linear in practice: the common characters are never looked up."""
+    close. Linear in practice: the common characters are never looked up, and a candidate must share
+    several of the rare ones."""
     overlap = cutoff / (2 - cutoff)
     rank = _ranks(olds, news)
     index: dict[tuple[str, int], list[int]] = defaultdict(list)
-    for j, prefix in enumerate(_prefixes(news, overlap, rank)):
+    for j, (prefix, _) in enumerate(_prefixes(news, overlap, rank)):
         for element in prefix:
             index[element].append(j)
     empty = [j for j, code in enumerate(news) if not code]  # two empty strings are the same (1.0)
     out = []
     score = Indel.normalized_similarity
-    for i, prefix in enumerate(_prefixes(olds, overlap, rank)):
+    for i, (prefix, hits) in enumerate(_prefixes(olds, overlap, rank)):
         length = len(olds[i])
         low, high = overlap * length - 1e-9, length / overlap + 1e-9 if overlap else math.inf
-        candidates = {j for element in prefix for j in index.get(element, ())} if length else set(empty)
+        found = Counter(j for element in prefix for j in index.get(element, ()))
+        candidates = {j for j, n in found.items() if n >= hits} if length else set(empty)
         for j in sorted(candidates):
             if low <= len(news[j]) <= high:
                 value = float(score(olds[i], news[j], score_cutoff=max(cutoff - 1e-6, 0.0)))
@@ -132,11 +141,19 @@ def contained_pairs(parts: Sequence[str], wholes: Sequence[str], cutoff: float) 
         for element in set(_elements(code)):
             index[element].append(w)
     out = []
-    for p, prefix in enumerate(_prefixes(parts, cutoff / (2 - cutoff), rank)):  # border windows: shorter
+    overlap = cutoff / (2 - cutoff)  # a window at the whole's border may be shorter than the part
+    counts = [Counter(code) for code in wholes]
+    for p, (prefix, hits) in enumerate(_prefixes(parts, overlap, rank)):
         if not parts[p]:
             continue
-        candidates = {w for element in prefix for w in index.get(element, ())}
+        need = overlap * len(parts[p]) - 1e-9
+        mine = Counter(parts[p]).items()
+        found = Counter(w for element in prefix for w in index.get(element, ()))
+        candidates = {w for w, n in found.items() if n >= hits}
         for w in sorted(candidates):
+            theirs = counts[w]
+            if sum(min(n, theirs[ch]) for ch, n in mine) < need:
+                continue  # too few characters in common: cheaper to tell than the alignment
             value = containment(parts[p], wholes[w])
             if value >= cutoff:
                 out.append((p, w, value))
