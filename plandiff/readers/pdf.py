@@ -30,6 +30,7 @@ from plandiff.readers.pdf_layout import Cell, Char, Line, page_lines, read_chars
 from plandiff.readers.pdf_notes import drop_notes
 
 MAX_PDF_BYTES = 100 * 1024 * 1024
+MAX_PDF_PAGES = 2000  # plans run to a few hundred pages; at ~10 ms a page two PDFs at the limit stay under a minute
 _PAGE_NUMBER_RE = re.compile(
     r"^[-－‐—–(（]?\s*(?:p\.?\s*)?[0-9０-９]{1,4}\s*(?:[/／]\s*[0-9０-９]{1,4})?\s*[-－‐—–)）]?$"
 )
@@ -65,6 +66,10 @@ def pdf_lines(data: bytes, name: str) -> tuple[SourceLine, ...]:
             # PDFium refuses a valid document with an empty page tree (reason: "PDFium: Success")
             raise InputError(f"{name}: the PDF has no pages") from None
         raise InputError(f"{name}: not a readable PDF (damaged or truncated: {reason})") from None
+    if len(pdf) > MAX_PDF_PAGES:
+        count = len(pdf)
+        pdf.close()
+        raise InputError(f"{name}: {count:,} pages is over the {MAX_PDF_PAGES:,}-page limit for a PDF")
     try:
         pages = [_page_lines(pdf[index], index + 1) for index in range(len(pdf))]
     except pdfium.PdfiumError as exc:
