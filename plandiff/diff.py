@@ -94,6 +94,13 @@ def compare(old: Document | str | os.PathLike[str], new: Document | str | os.Pat
     targets = compare_targets(old_doc, new_doc)
     changes = sorted([*section_changes, *targets.changes, *measures.changes, *budget.changes], key=_sort_key)
     warnings = tuple(f"old: {w}" for w in old_doc.warnings) + tuple(f"new: {w}" for w in new_doc.warnings)
+    if delta < 0:  # the arguments the wrong way round? years rolled back are still matched as the rollover
+        warnings = (
+            f"OLD is the later edition (FY{old_doc.meta.fiscal_year}) and NEW the earlier "
+            f"(FY{new_doc.meta.fiscal_year}): changes are read from FY{old_doc.meta.fiscal_year} back to "
+            f"FY{new_doc.meta.fiscal_year}; were the two swapped?",
+            *warnings,
+        )
     return Changelog(
         old=old_doc.meta,
         new=new_doc.meta,

@@ -7,8 +7,11 @@ imported only when a file of that format comes (pypdfium2, lxml and markdown-it 
 from __future__ import annotations
 
 import dataclasses
+import errno
 import os
+import sys
 from pathlib import Path
+from typing import BinaryIO
 
 from plandiff.errors import InputError
 from plandiff.model import Source, SourceLine
@@ -18,19 +21,48 @@ from plandiff.readers.lines import split_lines
 __all__ = ["Source", "read_source", "source_from_bytes"]
 
 
+#: no input is read past this (the PDF limit; a text's is lower): /dev/zero or an endless pipe cannot hang a run
+MAX_INPUT_BYTES = 100 * 1024 * 1024
+_stdin: list[bytes] = []  # standard input, read once (``diff - -`` compares it with itself)
+
+
 def read_source(path: str | os.PathLike[str]) -> Source:
-    """The numbered lines of a plan file (``.txt``, ``.md``, ``.html``, ``.pdf``). Never writes to it."""
-    p = Path(path)
+    """The numbered lines of a plan file (``.txt``, ``.md``, ``.html``, ``.pdf``); ``-`` is standard input
+    (text or PDF, told by its bytes). Never writes to it."""
     name = str(path)
-    if not p.exists():
-        raise InputError(f"{name}: no such file")
+    if name == "-":
+        if not _stdin:
+            _stdin.append(_bounded(sys.stdin.buffer, name))
+        return source_from_bytes(_stdin[0], name, suffix="")
+    p = Path(path)
+    try:
+        os.stat(p)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError(f"{name}: a symbolic link loop (the links lead back to themselves)") from None
+        if p.is_symlink():
+            raise InputError(f"{name}: a symbolic link to a file that does not exist") from None
+        if exc.errno == errno.ENOENT:
+            raise InputError(f"{name}: no such file") from None
+        raise InputError(f"{name}: cannot be read ({exc.strerror})") from None
     if p.is_dir():
         raise InputError(f"{name}: is a directory, not a plan file")
     try:
-        data = p.read_bytes()
+        with open(p, "rb") as stream:
+            data = _bounded(stream, name)
     except OSError as exc:
         raise InputError(f"{name}: cannot be read ({exc.strerror})") from None
     return source_from_bytes(data, name, suffix=p.suffix.lower())
+
+
+def _bounded(stream: BinaryIO, name: str) -> bytes:
+    data = stream.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(
+            f"{name}: more than {MAX_INPUT_BYTES // (1024 * 1024)} MB, over the size limit (20 MB for a text, "
+            f"{MAX_INPUT_BYTES // (1024 * 1024)} MB for a PDF)"
+        )
+    return data
 
 
 def source_from_bytes(data: bytes, name: str = "input", suffix: str = ".txt") -> Source:
