@@ -7,6 +7,7 @@ Rendering is separate (:mod:`plandiff.render`), so a notebook can inspect the ch
 from __future__ import annotations
 
 import os
+import re
 
 from plandiff.align.items import make_items
 from plandiff.align.measures import align_measures
@@ -16,6 +17,7 @@ from plandiff.classify.measures import change_id, classify_measures
 from plandiff.classify.target_changes import compare_targets
 from plandiff.load import read
 from plandiff.model import Change, Changelog, Document, Location, Section
+from plandiff.parse.meta import fiscal_year_of
 from plandiff.text.similarity import Alphabet
 
 KIND_ORDER = {"section": 0, "target": 1, "measure": 2, "budget": 3}
@@ -31,7 +33,18 @@ def _stats(document: Document) -> dict[str, int]:
     }
 
 
-def _section_changes(old: Document, new: Document) -> tuple[list[Change], SectionAlignment]:
+_FISCAL_YEAR_RE = re.compile(r"(?:令和|平成)\s*(?:[0-9０-９]{1,2}|元)\s*年度|[12][0-9]{3}\s*年度")
+
+
+def _rolled_label(old: str, new: str, delta: int) -> bool:
+    """A heading named by its year (令和7年度富士市一般会計予算 → 令和8年度…) that only rolled over."""
+    if not delta or _FISCAL_YEAR_RE.sub("年度", old) != _FISCAL_YEAR_RE.sub("年度", new):
+        return False
+    old_year, new_year = fiscal_year_of(old), fiscal_year_of(new)
+    return old_year is not None and new_year is not None and new_year[0] - old_year[0] == delta
+
+
+def _section_changes(old: Document, new: Document, delta: int = 0) -> tuple[list[Change], SectionAlignment]:
     alignment = align_sections(old.sections, new.sections)
     changes: list[Change] = []
 
@@ -45,6 +58,8 @@ def _section_changes(old: Document, new: Document) -> tuple[list[Change], Sectio
         parent_renumbered = alignment.map_path(pair.old.path[:-1]) == pair.new.path[:-1]
         if pair.how == "renumbered" and parent_renumbered and pair.old.label == pair.new.label:
             continue  # only an ancestor was renumbered: that ancestor is reported, not each child
+        if pair.how == "renumbered" and _rolled_label(pair.old.label, pair.new.label, delta):
+            continue  # the year in the heading rolled over with the edition: noise
         verb = "renamed" if pair.how == "renamed" else "moved"
         o, n = (loc(pair.old),), (loc(pair.new),)
         renumbered = pair.how == "renumbered" and parent_renumbered
@@ -84,12 +99,15 @@ def compare(old: Document | str | os.PathLike[str], new: Document | str | os.Pat
     if old_doc.meta.fiscal_year and new_doc.meta.fiscal_year:
         delta = new_doc.meta.fiscal_year - old_doc.meta.fiscal_year
 
-    section_changes, sections = _section_changes(old_doc, new_doc)
+    section_changes, sections = _section_changes(old_doc, new_doc, delta)
     alphabet = Alphabet()
-    old_items = make_items([(m.path, m.text, m.repost) for m in old_doc.measures], alphabet)
-    new_items = make_items([(m.path, m.text, m.repost) for m in new_doc.measures], alphabet)
+    # text a layout left beside a table (第2表's item names) is compared with the budget, not as measures
+    old_measures = tuple(m for m in old_doc.measures if m.kind != "table_text")
+    new_measures = tuple(m for m in new_doc.measures if m.kind != "table_text")
+    old_items = make_items([(m.path, m.text, m.repost) for m in old_measures], alphabet)
+    new_items = make_items([(m.path, m.text, m.repost) for m in new_measures], alphabet)
     alignment = align_measures(old_items, new_items, sections, delta)
-    measures = classify_measures(old_doc.measures, new_doc.measures, old_items, new_items, sections, alignment, delta)
+    measures = classify_measures(old_measures, new_measures, old_items, new_items, sections, alignment, delta)
     budget = compare_budget(old_doc, new_doc)
     targets = compare_targets(old_doc, new_doc)
     changes = sorted([*section_changes, *targets.changes, *measures.changes, *budget.changes], key=_sort_key)

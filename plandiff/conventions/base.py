@@ -202,7 +202,10 @@ class Family:
     # the heading's number (１ 総括), checked for sequence like any numbered heading.
     titles: tuple[tuple[str, str], ...] = ()
     row_headings: tuple[str, ...] = ()  # heading styles that may stand in a table row beside an amount
-    top_styles: tuple[str, ...] = ()  # heading styles that always start at the top (予算書: 第1表, 第2表)
+    top_styles: tuple[str, ...] = ()
+    # parts whose loose text belongs to their tables (予算書: 第2表's item names beside the columns):
+    # regexes over the part's heading label; such text is kept as measures of kind "table_text"
+    table_parts: tuple[str, ...] = ()  # heading styles that always start at the top (予算書: 第1表, 第2表)
 
     def score(self, text: str) -> int:
         return sum(weight for pattern, weight in self.cues if re.search(pattern, text))

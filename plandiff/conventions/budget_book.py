@@ -16,6 +16,7 @@ FAMILY = Family(
     target_blocks=(),
     articles=True,
     top_styles=("dai_hyo",),
+    table_parts=(r"^第[0-9]+表$",),
     titles=(
         (r"(?:令和|平成)[0-9元]{1,2}年度\S{0,12}?(?:一般|特別|企業)会計(?:補正)?予算", "part"),  # 予算総則
         (r"予算説明書|歳入歳出予算事項別明細書|事項別明細書", "part"),

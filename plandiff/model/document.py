@@ -62,7 +62,7 @@ class Measure:
     end_line: int
     text: str  # repaired display text: page breaks joined, spaced letters closed, marker removed
     raw: str  # the source lines as written, joined with newlines
-    kind: str  # bullet | paragraph
+    kind: str  # bullet | paragraph | table_text (text a layout set beside a table's columns)
     repost: bool  # marked （再掲）: a repeat of a measure stated elsewhere
     page: int | None = field(default=None, compare=False)  # PDF page of the first line, for provenance
 

@@ -103,7 +103,11 @@ class _Builder:
         if item.target:
             self.targets.append(TargetItem(item.path, first, last, text, raw, page))
         else:
-            self.measures.append(Measure(item.path, first, last, text, raw, item.kind, is_repost(text), page))
+            kind = "table_text" if self.in_table_part(item.path) else item.kind
+            self.measures.append(Measure(item.path, first, last, text, raw, kind, is_repost(text), page))
+
+    def in_table_part(self, path: Path) -> bool:
+        return bool(path) and any(re.search(pattern, path[0]) for pattern in self.family.table_parts)
 
     def flush_table(self) -> None:
         rows, self.rows = self.rows, []
@@ -257,6 +261,8 @@ class _Builder:
             self.flush()
         elif kind == "bullet":
             self.start_item("bullet", line, tok.text)
+        elif kind == "dateline":
+            self.start_item("paragraph", line, tok.text)
         elif kind in ("dash", "text", "note"):
             joins_gap = self.page_breaks and not self.item.terminated if self.item is not None else False
             if self.item is not None and (not self.gap or joins_gap):

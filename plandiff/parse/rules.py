@@ -59,6 +59,10 @@ BLOCK_KINDS = frozenset({"indicators", "annex", "account", "titled"})  # heading
 _NOTE_RE = re.compile(r"^\s*※")
 _END_RE = re.compile(r"^\s*以\s*上\s*$")
 _DASH_RE = re.compile(r"^\s*[-‐－]\s+")
+_DATELINE_RE = re.compile(
+    r"^\s*(?:令和|平成|昭和)\s*(?:[0-9０-９]{1,2}|元)\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日"
+    r"\s*(?:提出|議決|決定|策定|改定|閣議決定)?\s*$"
+)
 _CAPTION_RE = re.compile(r"^\s*[（(][^（）()0-9０-９]{2,20}[）)]\s*$")
 _ARTICLE_RE = re.compile(r"^\s*第\s*[0-9０-９一二三四五六七八九十]+\s*条(?:\s*の\s*[0-9０-９]+)?[\s　]")
 # A table-of-contents entry: a title, a dot leader and a page number (several may share a line).
@@ -127,6 +131,11 @@ def dash(line: str) -> LineToken | None:
     # "- " without "・": PDF extraction's list marker on a line that may be a continuation.
     m = _DASH_RE.match(line)
     return LineToken("dash", line[m.end() :]) if m else None
+
+
+def dateline(line: str) -> LineToken | None:
+    # 令和８年２月１３日提出 standing alone: a signature, never the rest of the sentence above it
+    return LineToken("dateline", line.strip()) if _DATELINE_RE.match(line) else None
 
 
 def article_caption(line: str) -> LineToken | None:
@@ -239,7 +248,7 @@ def ruler(family: Family) -> tuple[Rule, ...]:
         titled,
     ]
     if family.articles:
-        rules += [article_caption, article]
+        rules += [dateline, article_caption, article]
     rules += [
         heading,
         _annex_rule(family),
