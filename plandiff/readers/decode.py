@@ -34,8 +34,9 @@ _NAMES = {
     "iso2022_jp_ext": "ISO-2022-JP",
 }
 
-# every C0 control but tab and the line breaks (LF, CR, FF), DEL, and the C1 controls
-_CONTROLS_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# every C0 control but tab and the line breaks (LF, CR, FF), DEL, the C1 controls, and the bidi embeddings,
+# overrides and isolates (U+202A–202E, U+2066–2069: they would reorder what the terminal shows)
+_CONTROLS_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _ISO2022_ESCAPES = (b"\x1b$B", b"\x1b$@", b"\x1b$(Q", b"\x1b$(O")
 
 
