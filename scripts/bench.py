@@ -8,17 +8,26 @@
 Each is run ``--runs`` times; the median wall time and the peak resident memory (from the
 kernel's rusage for that child) are reported, with ratios to the baselines.
 
-Usage: python scripts/bench.py OLD NEW [--runs N]
+Then a scaling table: OLD and NEW (every measure reworded) repeated 1×, 2×, 5× and 10×, each copy with
+its own vocabulary (every noun of copy c replaced by a katakana word of its own, so the copies are
+different plans, not one plan said ten times), diffed as whole processes; time and peak memory are
+given as ratios to the 1× run of the same run. Linear stages give ~k× at k×.
+
+Usage: python scripts/bench.py OLD NEW [--runs N] [--scale-runs N]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import random
+import re
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 SUDACHI = """
 import sys
@@ -64,11 +73,78 @@ def measure(name: str, argv: list[str], runs: int, ok: tuple[int, ...] = (0,)) -
     return median, peak
 
 
+_KATAKANA = [chr(c) for c in range(0x30A2, 0x30F3)]
+_KEEP_RE = re.compile(r"[0-9０-９令和平成年度月日]")
+_KANJI_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _pieces(text: str) -> list[list[tuple[str, bool]]]:
+    """The text as Sudachi tokens per line, each marked when it is a noun a copy may rename."""
+    from sudachipy import Dictionary, SplitMode
+
+    tokenizer = Dictionary(dict="core").tokenizer(mode=SplitMode.C)
+    out = []
+    for line in text.split("\n"):
+        tokens: list[tuple[str, bool]] = []
+        for chunk in re.split(r"(\t)", line):
+            if chunk in ("\t", ""):
+                tokens.append((chunk, False))
+                continue
+            for m in tokenizer.tokenize(chunk):
+                surface, pos = m.surface(), m.part_of_speech()
+                noun = pos[0] == "名詞" and pos[1] != "数詞" and not _KEEP_RE.search(surface)
+                tokens.append((surface, noun and bool(_KANJI_RE.search(surface))))
+        out.append(tokens)
+    return out
+
+
+def _copy(pieces: list[list[tuple[str, bool]]], c: int) -> str:
+    """Copy ``c`` of a plan with a vocabulary of its own (copy 0 is the plan)."""
+
+    def word(surface: str) -> str:
+        rng = random.Random(f"{c}:{surface}")
+        return "".join(rng.choice(_KATAKANA) for _ in range(rng.randint(3, 6)))
+
+    return "\n".join("".join(word(s) if c and noun else s for s, noun in line) for line in pieces)
+
+
+def _reworded(text: str) -> str:
+    """Every measure reworded: none is left for the exact pass."""
+    return re.sub(r"^(- )?・", lambda m: m.group(0) + "引き続き、", text, flags=re.MULTILINE)
+
+
+def scaling(old: str, new: str, runs: int) -> None:
+    py = sys.executable
+    old_p = _pieces(Path(old).read_text(encoding="utf-8"))
+    new_p = _pieces(_reworded(Path(new).read_text(encoding="utf-8")))
+    print(f"\nScaling: OLD and NEW with every measure reworded, k copies (own vocabulary each), {runs} runs each\n")
+    print("| size | OLD bytes | time (s) | × 1× time | peak (MB) | × 1× peak |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    base: tuple[float, float] | None = None
+    with tempfile.TemporaryDirectory() as tmp:
+        for k in (1, 2, 5, 10):
+            a, b = Path(tmp, f"old{k}.txt"), Path(tmp, f"new{k}.txt")
+            a.write_text("\n".join(_copy(old_p, c) for c in range(k)), encoding="utf-8")
+            b.write_text("\n".join(_copy(new_p, c) for c in range(k)), encoding="utf-8")
+            walls, peaks = [], []
+            for _ in range(runs):
+                wall, peak, code = run([py, "-m", "plandiff", "diff", str(a), str(b)])
+                if code not in (0, 1):
+                    raise SystemExit(f"scaling {k}×: exit code {code}")
+                walls.append(wall)
+                peaks.append(peak)
+            wall, peak = statistics.median(walls), max(peaks)
+            base = base or (wall, peak)
+            size = a.stat().st_size
+            print(f"| {k}× | {size:,} | {wall:.2f} | {wall / base[0]:.1f}× | {peak:.0f} | {peak / base[1]:.2f}× |")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("old")
     parser.add_argument("new")
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--scale-runs", type=int, default=3)
     args = parser.parse_args()
     py = sys.executable
     print(f"{args.old} → {args.new}, {args.runs} runs each, {os.cpu_count()} cores\n")
@@ -92,6 +168,8 @@ def main() -> int:
         f"plandiff peak memory     : {pd_mb:5.1f} MB (aim ≤ 200 MB; Sudachi floor {floor_mb:.1f} MB, difflib {dl_mb:.1f} MB)"
     )
     print(f"json vs markdown         : {pj / pd:5.2f}×")
+    if args.scale_runs:
+        scaling(args.old, args.new, args.scale_runs)
     return 0
 
 
