@@ -16,7 +16,7 @@ from plandiff.classify.budget_changes import compare_budget
 from plandiff.classify.measures import change_id, classify_measures
 from plandiff.classify.target_changes import compare_targets
 from plandiff.load import read
-from plandiff.model import Change, Changelog, Document, Location, Section
+from plandiff.model import Change, Changelog, Document, Location, Section, SectionChange, Verb
 from plandiff.parse.meta import fiscal_year_of
 from plandiff.text.similarity import Alphabet
 
@@ -44,9 +44,9 @@ def _rolled_label(old: str, new: str, delta: int) -> bool:
     return old_year is not None and new_year is not None and new_year[0] - old_year[0] == delta
 
 
-def _section_changes(old: Document, new: Document, delta: int = 0) -> tuple[list[Change], SectionAlignment]:
+def _section_changes(old: Document, new: Document, delta: int = 0) -> tuple[list[SectionChange], SectionAlignment]:
     alignment = align_sections(old.sections, new.sections)
-    changes: list[Change] = []
+    changes: list[SectionChange] = []
 
     def loc(section: Section) -> Location:
         text = section.title if section.marker in ("", section.title) else f"{section.marker} {section.title}"
@@ -60,28 +60,18 @@ def _section_changes(old: Document, new: Document, delta: int = 0) -> tuple[list
             continue  # only an ancestor was renumbered: that ancestor is reported, not each child
         if pair.how == "renumbered" and _rolled_label(pair.old.label, pair.new.label, delta):
             continue  # the year in the heading rolled over with the edition: noise
-        verb = "renamed" if pair.how == "renamed" else "moved"
+        verb = Verb.RENAMED if pair.how == "renamed" else Verb.MOVED
         o, n = (loc(pair.old),), (loc(pair.new),)
         renumbered = pair.how == "renumbered" and parent_renumbered
-        changes.append(
-            Change(
-                change_id("section", verb, o, n),
-                "section",
-                verb,
-                o,
-                n,
-                pair.score,
-                {"renumbered": True} if renumbered else {},
-            )
-        )
+        changes.append(SectionChange(change_id("section", verb, o, n), verb, o, n, pair.score, renumbered))
     for section in alignment.removed:
         if section.kind not in _STRUCTURAL:
             o = (loc(section),)
-            changes.append(Change(change_id("section", "removed", o, ()), "section", "removed", o, (), 1.0))
+            changes.append(SectionChange(change_id("section", Verb.REMOVED, o, ()), Verb.REMOVED, o, (), 1.0))
     for section in alignment.added:
         if section.kind not in _STRUCTURAL:
             n = (loc(section),)
-            changes.append(Change(change_id("section", "added", (), n), "section", "added", (), n, 1.0))
+            changes.append(SectionChange(change_id("section", Verb.ADDED, (), n), Verb.ADDED, (), n, 1.0))
     return changes, alignment
 
 
@@ -110,7 +100,9 @@ def compare(old: Document | str | os.PathLike[str], new: Document | str | os.Pat
     measures = classify_measures(old_measures, new_measures, old_items, new_items, sections, alignment, delta)
     budget = compare_budget(old_doc, new_doc)
     targets = compare_targets(old_doc, new_doc)
-    changes = sorted([*section_changes, *targets.changes, *measures.changes, *budget.changes], key=_sort_key)
+    changes: list[Change] = sorted(
+        [*section_changes, *targets.changes, *measures.changes, *budget.changes], key=_sort_key
+    )
     warnings = tuple(f"old: {w}" for w in old_doc.warnings) + tuple(f"new: {w}" for w in new_doc.warnings)
     if delta < 0:  # the arguments the wrong way round? years rolled back are still matched as the rollover
         warnings = (
@@ -132,4 +124,6 @@ def compare(old: Document | str | os.PathLike[str], new: Document | str | os.Pat
         warnings=warnings,
         budget=budget,
         targets=targets,
+        old_titles={s.path: s.title for s in old_doc.sections},
+        new_titles={s.path: s.title for s in new_doc.sections},
     )

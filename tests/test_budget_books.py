@@ -7,6 +7,7 @@ extraction code: a small reader over pypdfium2's plain page text (a row is a nam
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from functools import cache
@@ -276,8 +277,13 @@ def test_new_and_removed_rows_carry_their_amounts_in_markdown_and_json() -> None
     added = [c for c in comparison.changes if c.change == "row_added"]
     assert [(c.data["row"], c.data["new_amount"]) for c in added] == [(["地方譲与税"], 685_000)]
     assert "**Row new**: 地方譲与税: 685,000 千円" in budget_markdown(comparison)
-    json_text = render_json(compare(old, new))
-    assert '"new_amount": 685000' in json_text
+    written = json.loads(render_json(compare(old, new)))
+    row = next(c for c in written["changes"] if c["change"] == "row_added")  # typed: what differs is {old, new}
+    assert (row["row"], row["amount"], row["unit"]) == (
+        {"old": None, "new": ["地方譲与税"]},
+        {"old": None, "new": 685_000},
+        {"old": None, "new": "千円"},
+    )
 
 
 def test_misprints_of_the_difference_column_are_findings() -> None:

@@ -215,7 +215,7 @@ def test_json_validates_against_published_schema(fy2021: Document) -> None:
     jsonschema.Draft202012Validator(jsonout.schema()).validate(data)
     published = json.loads((ROOT / "plandiff" / "render" / "changelog.schema.json").read_text(encoding="utf-8"))
     assert published == jsonout.schema()
-    assert data["schema"] == "plandiff/1"
+    assert data["schema"] == jsonout.SCHEMA_ID
     assert data["summary"]["counts"]["measure"] == {"added": 1, "removed": 1, "changed": 2, "moved": 1}
     added = next(c for c in data["changes"] if c["change"] == "added")
     assert added["old"] == [] and added["new"][0]["path"] == ["I", "3", "(2)"]

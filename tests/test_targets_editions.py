@@ -159,16 +159,15 @@ def test_diff_json_and_markdown_carry_the_target(fy2021_text: str, tmp_path: Pat
     assert len(entries) == 1
     entry = entries[0]
     metric = "再生支援全国本部の再生支援協議会に対する相談・助言による再生支援協議会の課題解決率"
-    assert {
-        k: entry[k] for k in ("change", "metric", "old_value", "new_value", "unit", "comparator", "key_target")
-    } == {
+    # typed: every field that can differ between the editions is an {old, new} pair, changed or not
+    assert {k: entry[k] for k in ("change", "metric", "value", "unit", "comparator", "key_target", "delta")} == {
         "change": "lowered",
-        "metric": metric,
-        "old_value": 70,
-        "new_value": 60,
-        "unit": "%",
-        "comparator": "以上",
-        "key_target": False,
+        "metric": {"old": metric, "new": metric},
+        "value": {"old": 70, "new": 60},
+        "unit": {"old": "%", "new": "%"},
+        "comparator": {"old": "以上", "new": "以上"},
+        "key_target": {"old": False, "new": False},
+        "delta": -10,
     }
     assert _lines(entry["old"]) == [239, 301]
     assert _lines(entry["new"]) == [line_of(text, "課題解決率を60%"), line_of(text, "課題解決率：60%")]

@@ -8,12 +8,27 @@ one edition only is one change, not one per cell. Unchanged lines are only count
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 
 from plandiff.classify.measures import change_id
 from plandiff.extract.budget import column_paths, reconcile, row_paths, table_lines
 from plandiff.extract.budget_book import BOOKS, UNIT_YEN
-from plandiff.model import BudgetComparison, BudgetItem, BudgetLine, Change, Document, Location, Table, TableTotal
+from plandiff.model import (
+    BudgetComparison,
+    BudgetItem,
+    BudgetItemChange,
+    BudgetLine,
+    BudgetLineChange,
+    BudgetTableChange,
+    Change,
+    Document,
+    Location,
+    Pair,
+    Table,
+    TableTotal,
+    Verb,
+)
 from plandiff.text.normalize import key
 from plandiff.text.similarity import similarity
 
@@ -83,36 +98,31 @@ def compare_budget(old: Document, new: Document) -> BudgetComparison:
     totals: list[TableTotal] = []
     unit = next((t.unit for t in (*old.tables, *new.tables) if t.unit), "")
 
-    def emit(change: str, o: tuple[Location, ...], n: tuple[Location, ...], score: float, **data: object) -> None:
-        changes.append(Change(change_id("budget", change, o, n), "budget", change, o, n, score, dict(data)))
+    def emit(change: Verb, o: tuple[Location, ...], n: tuple[Location, ...], **fields: object) -> None:
+        kind = BudgetTableChange if change in (Verb.TABLE_ADDED, Verb.TABLE_REMOVED) else BudgetLineChange
+        changes.append(kind(change_id("budget", change, o, n), change, o, n, 1.0, **fields))  # type: ignore[arg-type]
 
     tables = _pair_tables(old.tables, new.tables)
     for ot, nt in tables:
         if nt is None:
             assert ot is not None
             emit(
-                "table_removed",
+                Verb.TABLE_REMOVED,
                 (_location(ot, ot.line, f"{ot.statement} <{ot.account}>"),),
                 (),
-                1.0,
                 statement=ot.statement,
                 account=ot.account,
-                row=[],
-                column=[],
-                unit=ot.unit,
+                unit=Pair(ot.unit, None),
             )
             continue
         if ot is None:
             emit(
-                "table_added",
+                Verb.TABLE_ADDED,
                 (),
                 (_location(nt, nt.line, f"{nt.statement} <{nt.account}>"),),
-                1.0,
                 statement=nt.statement,
                 account=nt.account,
-                row=[],
-                column=[],
-                unit=nt.unit,
+                unit=Pair(None, nt.unit),
             )
             continue
         old_lines = {(ln.row, ln.column): ln for ln in table_lines(ot)}
@@ -122,7 +132,7 @@ def compare_budget(old: Document, new: Document) -> BudgetComparison:
         old_cols, new_cols = list(column_paths(ot)), list(column_paths(nt))
         rows = _pair_paths(old_rows, new_rows)
         cols = _pair_paths(old_cols, new_cols)
-        common = {"statement": nt.statement, "account": nt.account, "unit": nt.unit}
+        common: dict[str, object] = {"statement": nt.statement, "account": nt.account, "unit": Pair(ot.unit, nt.unit)}
 
         def row_line(table: Table, path: Path, lines: dict[tuple[Path, Path], BudgetLine]) -> int:
             return next((ln.line for (r, _), ln in lines.items() if r == path), table.line)
@@ -130,45 +140,37 @@ def compare_budget(old: Document, new: Document) -> BudgetComparison:
         for path in old_rows:
             if path not in rows:
                 emit(
-                    "row_removed",
+                    Verb.ROW_REMOVED,
                     (_location(ot, row_line(ot, path, old_lines), " / ".join(path)),),
                     (),
-                    1.0,
-                    row=list(path),
-                    column=[],
+                    row=Pair(path, None),
                     **common,
                 )
         for path in new_rows:
             if path not in rows.values():
                 emit(
-                    "row_added",
+                    Verb.ROW_ADDED,
                     (),
                     (_location(nt, row_line(nt, path, new_lines), " / ".join(path)),),
-                    1.0,
-                    row=list(path),
-                    column=[],
+                    row=Pair(None, path),
                     **common,
                 )
         for path in old_cols:
             if path not in cols:
                 emit(
-                    "column_removed",
+                    Verb.COLUMN_REMOVED,
                     (_location(ot, ot.line, " / ".join(path)),),
                     (),
-                    1.0,
-                    row=[],
-                    column=list(path),
+                    column=Pair(path, None),
                     **common,
                 )
         for path in new_cols:
             if path not in cols.values():
                 emit(
-                    "column_added",
+                    Verb.COLUMN_ADDED,
                     (),
                     (_location(nt, nt.line, " / ".join(path)),),
-                    1.0,
-                    row=[],
-                    column=list(path),
+                    column=Pair(None, path),
                     **common,
                 )
         for (orow, ocol), oline in old_lines.items():
@@ -185,14 +187,13 @@ def compare_budget(old: Document, new: Document) -> BudgetComparison:
             text_old = f"{' / '.join(orow)} | {' / '.join(ocol)}: {_fmt(oline.amount)}"
             text_new = f"{' / '.join(rows[orow])} | {' / '.join(cols[ocol])}: {_fmt(nline.amount)}"
             emit(
-                "changed",
+                Verb.CHANGED,
                 (_location(ot, oline.line, text_old),),
                 (_location(nt, nline.line, text_new),),
-                1.0,
-                row=list(rows[orow]),
-                column=list(cols[ocol]),
-                old_amount=oline.amount,
-                new_amount=nline.amount,
+                row=Pair(orow, rows[orow]),
+                column=Pair(ocol, cols[ocol]),
+                amount=Pair(oline.amount, nline.amount),
+                written=Pair(oline.raw, nline.raw),
                 delta=delta,
                 pct=pct,
                 total=_is_total(orow) or _is_total(ocol),
@@ -269,8 +270,9 @@ def compare_book(old: Document, new: Document) -> BudgetComparison:
     changes: list[Change] = []
     unchanged = 0
 
-    def emit(change: str, o: tuple[Location, ...], n: tuple[Location, ...], **data: object) -> Change:
-        item = Change(change_id("budget", change, o, n), "budget", change, o, n, 1.0, dict(data))
+    def emit(change: Verb, o: tuple[Location, ...], n: tuple[Location, ...], **fields: object) -> Change:
+        kind = BudgetItemChange if change.startswith("item_") else BudgetLineChange
+        item = kind(change_id("budget", change, o, n), change, o, n, 1.0, **fields)  # type: ignore[arg-type]
         changes.append(item)
         return item
 
@@ -300,14 +302,10 @@ def compare_book(old: Document, new: Document) -> BudgetComparison:
         if ocur and ncur and old_units != new_units:
             first_o, first_n = next(iter(ocur.values())), next(iter(ncur.values()))
             emit(
-                "unit_changed",
+                Verb.UNIT_CHANGED,
                 (loc(first_o, f"{statement}: 単位 {'/'.join(old_units)}"),),
                 (loc(first_n, f"{statement}: 単位 {'/'.join(new_units)}"),),
-                old_unit="/".join(old_units),
-                new_unit="/".join(new_units),
-                row=[],
-                column=[],
-                unit="/".join(new_units),
+                unit=Pair("/".join(old_units), "/".join(new_units)),
                 **common,
             )
         for path in old_rows:
@@ -315,15 +313,15 @@ def compare_book(old: Document, new: Document) -> BudgetComparison:
                 line = next(ln for (r, _), ln in ocur.items() if r == path)
                 text = f"{' / '.join(path)}: {_written(line)}"
                 emit(
-                    "row_removed",
+                    Verb.ROW_REMOVED,
                     (loc(line, text),),
                     (),
-                    row=list(path),
-                    column=list(line.column),
-                    old_amount=line.amount,
-                    new_amount=None,
-                    old_yen=line.yen,
-                    unit=line.unit,
+                    row=Pair(path, None),
+                    column=Pair(line.column, None),
+                    amount=Pair(line.amount, None),
+                    written=Pair(line.raw, None),
+                    yen=Pair(line.yen, None),
+                    unit=Pair(line.unit, None),
                     **common,
                 )
         for path in new_rows:
@@ -331,21 +329,21 @@ def compare_book(old: Document, new: Document) -> BudgetComparison:
                 line = next(ln for (r, _), ln in ncur.items() if r == path)
                 text = f"{' / '.join(path)}: {_written(line)}"
                 emit(
-                    "row_added",
+                    Verb.ROW_ADDED,
                     (),
                     (loc(line, text),),
-                    row=list(path),
-                    column=list(line.column),
-                    old_amount=None,
-                    new_amount=line.amount,
-                    new_yen=line.yen,
-                    unit=line.unit,
+                    row=Pair(None, path),
+                    column=Pair(None, line.column),
+                    amount=Pair(None, line.amount),
+                    written=Pair(None, line.raw),
+                    yen=Pair(None, line.yen),
+                    unit=Pair(None, line.unit),
                     **common,
                 )
         nall = {(ln.row, ln.column, ln.role): ln for ln in nlines}
         by_row_role = {(ln.row, ln.role): ln for ln in nlines}
         old_by_row_role = {(ln.row, ln.role): ln for ln in olines}
-        changed: dict[Path, Change] = {}
+        changed: dict[Path, int] = {}  # row → index of its changed 本年度 line in changes
         for (orow, ocol), oline in ocur.items():
             if orow not in rows or ocol not in cols:
                 continue
@@ -363,31 +361,30 @@ def compare_book(old: Document, new: Document) -> BudgetComparison:
             prev = by_row_role.get((rows[orow], "previous"))
             diff = by_row_role.get((rows[orow], "difference"))
             data: dict[str, object] = {
-                "row": list(rows[orow]),
-                "column": list(cols[ocol]),
-                "old_amount": old_in_new_unit,
-                "new_amount": nline.amount,
+                "row": Pair(orow, rows[orow]),
+                "column": Pair(ocol, cols[ocol]),
+                "amount": Pair(old_in_new_unit, nline.amount),
                 "delta": delta,
                 "pct": pct,
+                "yen": Pair(oline.yen, nline.yen),
                 "delta_yen": delta_yen,
-                "old_written": oline.raw,
-                "new_written": nline.raw,
-                "unit": nline.unit,
+                "written": Pair(oline.raw, nline.raw),
+                "unit": Pair(nline.unit, nline.unit),
                 "total": _is_total(rows[orow]),
             }
             if prev is not None and nline.role == "current":
                 data["book_previous"] = prev.amount
             if diff is not None and nline.role == "current":
                 data["book_difference"] = diff.amount
-            c = emit(
-                "changed",
+            emit(
+                Verb.CHANGED,
                 (loc(oline, f"{' / '.join(orow)} | {' / '.join(ocol)}: {_written(oline)}"),),
                 (loc(nline, f"{' / '.join(rows[orow])} | {' / '.join(cols[ocol])}: {_written(nline)}"),),
                 **data,
                 **common,
             )
             if nline.role == "current":
-                changed[rows[orow]] = c
+                changed[rows[orow]] = len(changes) - 1
         del nall
         # the book's 前年度 against the old edition's 本年度: a revision (補正) or a misprint
         for (orow, _), oline in ocur.items():
@@ -411,38 +408,53 @@ def compare_book(old: Document, new: Document) -> BudgetComparison:
             if abs(stated - oline.yen) > rounding:
                 factor = UNIT_YEN.get(cur.unit, 1)
                 emit(
-                    "previous_differs",
+                    Verb.PREVIOUS_DIFFERS,
                     (loc(oline, f"{' / '.join(orow)}: {_written(oline)}"),),
                     (
                         loc(
                             prev or diff or cur, f"{' / '.join(nrow)}: {how} {stated // factor:,}{_unit_note(cur.unit)}"
                         ),
                     ),
-                    row=list(nrow),
-                    column=list(cur.column),
-                    old_amount=oline.yen // factor,
-                    new_amount=stated // factor,
+                    row=Pair(orow, nrow),
+                    column=Pair(oline.column, cur.column),
+                    amount=Pair(oline.yen // factor, stated // factor),
+                    yen=Pair(oline.yen, stated),
                     delta=(stated - oline.yen) // factor,
-                    pct=None,
                     basis=how,
-                    unit=cur.unit,
+                    unit=Pair(cur.unit, cur.unit),
                     **common,
                 )
-        _mark_followers(changed)
+        _mark_followers(changes, changed)
     unchanged += _compare_items(budget_items(old), budget_items(new), emit)
-    changes.sort(key=lambda c: (str(c.data.get("statement", "")), c.new[0].line if c.new else c.old[0].line, c.id))
+    changes.sort(key=lambda c: (_statement(c), c.new[0].line if c.new else c.old[0].line, c.id))
     from plandiff.extract.budget import reconcile
 
-    unit = next((str(c.data.get("unit")) for c in changes if c.data.get("unit")), "")
+    unit = next((u for c in changes if (u := _unit(c))), "")
     return BudgetComparison(tuple(changes), unchanged, (), reconcile(old), reconcile(new), unit)
 
 
-def _mark_followers(changed: dict[Path, Change]) -> None:
+def _statement(change: Change) -> str:
+    return change.statement if isinstance(change, BudgetLineChange | BudgetItemChange | BudgetTableChange) else ""
+
+
+def _unit(change: Change) -> str:
+    if isinstance(change, BudgetLineChange | BudgetItemChange | BudgetTableChange):
+        return change.unit.either or ""
+    return ""
+
+
+def _mark_followers(changes: list[Change], changed: dict[Path, int]) -> None:
     """A total or parent row whose change is the sum of its changed parts' changes follows them:
-    it is marked (``follows``: the rows it follows) and not counted as news of its own."""
-    for path, change in changed.items():
-        delta = change.data.get("delta_yen")
-        if not isinstance(delta, int):
+    its change is made again with ``follows`` (the rows it follows) and not counted as news of its own."""
+
+    def delta_of(path: Path) -> int | None:
+        c = changes[changed[path]]
+        return c.delta_yen if isinstance(c, BudgetLineChange) else None
+
+    marks: dict[int, tuple[tuple[str, ...], bool]] = {}
+    for path in changed:
+        delta = delta_of(path)
+        if delta is None:
             continue
         if _is_total(path) or path[-1].endswith("合計"):
             parent = path[:-1]
@@ -453,10 +465,14 @@ def _mark_followers(changed: dict[Path, Change]) -> None:
                 ]
         else:
             parts = [p for p in changed if len(p) == len(path) + 1 and p[: len(path)] == path and not _is_total(p)]
-        sums = [changed[p].data.get("delta_yen") for p in parts]
+        sums = [delta_of(p) for p in parts]
         if parts and all(isinstance(s, int) for s in sums):
-            change.data["follows"] = [" / ".join(p) for p in parts]
-            change.data["follows_exactly"] = sum(s for s in sums if isinstance(s, int)) == delta
+            exact = sum(s for s in sums if isinstance(s, int)) == delta
+            marks[changed[path]] = (tuple(" / ".join(p) for p in parts), exact)
+    for index, (follows, exact) in marks.items():
+        change = changes[index]
+        assert isinstance(change, BudgetLineChange)
+        changes[index] = dataclasses.replace(change, follows=follows, follows_exactly=exact)
 
 
 def _pair_groups(
@@ -506,39 +522,31 @@ def _compare_items(olds: Sequence[BudgetItem], news: Sequence[BudgetItem], emit:
             (item.statement,), item.line, f"{item.name} ({fields})" if fields else item.name, page=item.page
         )
 
-    def data(item: BudgetItem) -> dict[str, object]:
+    def data(old: BudgetItem | None, new: BudgetItem | None) -> dict[str, object]:
+        base = new or old
+        assert base is not None
         return {
-            "statement": item.statement,
-            "account": item.account,
-            "row": [item.name],
-            "column": ["限度額"],
-            "unit": item.unit,
-            "fields": dict(item.fields),
+            "statement": base.statement,
+            "account": base.account,
+            "name": Pair(old.name if old else None, new.name if new else None),
+            "unit": Pair(old.unit if old else None, new.unit if new else None),
+            "amount": Pair(old.amount if old else None, new.amount if new else None),
+            "fields": Pair(old.fields if old else None, new.fields if new else None),
         }
 
     for i, o in enumerate(olds):
         if i not in pairs:
-            emit("item_removed", (where(o),), (), old_amount=o.amount, new_amount=None, **data(o))
+            emit(Verb.ITEM_REMOVED, (where(o),), (), **data(o, None))
             continue
         n = news[pairs[i]]
         if o.yen == n.yen and o.fields == n.fields and o.name == n.name:
             unchanged += 1
             continue
         delta = None if o.yen is None or n.yen is None else (n.yen - o.yen) // UNIT_YEN.get(n.unit, 1)
-        emit(
-            "item_changed",
-            (where(o),),
-            (where(n),),
-            old_amount=o.amount,
-            new_amount=n.amount,
-            delta=delta,
-            pct=None,
-            old_fields=dict(o.fields),
-            **data(n),
-        )
+        emit(Verb.ITEM_CHANGED, (where(o),), (where(n),), delta=delta, **data(o, n))
     for j, n in enumerate(news):
         if j not in taken:
-            emit("item_added", (), (where(n),), old_amount=None, new_amount=n.amount, **data(n))
+            emit(Verb.ITEM_ADDED, (), (where(n),), **data(None, n))
     return unchanged
 
 

@@ -15,16 +15,14 @@ from dataclasses import dataclass
 from plandiff.align.items import Item
 from plandiff.align.measures import MeasureAlignment
 from plandiff.align.sections import SectionAlignment
-from plandiff.model import Change, Location, Measure
+from plandiff.model import Location, Measure, MeasureChange, Segment, Verb
 from plandiff.text.forms import ECHO_MARK, YEAR_MARK
 from plandiff.text.similarity import opcodes
-
-Segment = tuple[str, str]  # ("=" | "-" | "+", text)
 
 
 @dataclass(frozen=True, slots=True)
 class MeasureResult:
-    changes: tuple[Change, ...]
+    changes: tuple[MeasureChange, ...]
     unchanged: int
     noisy: int  # unchanged measures whose text differed only by noise
     rolled: int  # fiscal-year mentions that rolled over in unchanged measures
@@ -113,39 +111,45 @@ def classify_measures(
     alignment: MeasureAlignment,
     delta: int,
 ) -> MeasureResult:
-    changes: list[Change] = []
+    changes: list[MeasureChange] = []
     unchanged = noisy = rolled = 0
 
-    def emit(change: str, olds: Sequence[int], news: Sequence[int], score: float, **data: object) -> None:
+    def emit(
+        change: Verb,
+        olds: Sequence[int],
+        news: Sequence[int],
+        score: float,
+        diff: tuple[Segment, ...] | None = None,
+        reworded: bool | None = None,
+    ) -> None:
         o = tuple(location(old[i]) for i in olds)
         n = tuple(location(new[j]) for j in news)
-        changes.append(Change(change_id("measure", change, o, n), "measure", change, o, n, score, dict(data)))
+        changes.append(MeasureChange(change_id("measure", change, o, n), change, o, n, score, diff, reworded))
 
     for p in alignment.pairings:
         if p.how in ("split", "merged"):
             whole = _joined([old_items[i] for i in p.old])
             parts = _joined([new_items[j] for j in p.new])
             pieces = word_diff(whole, parts, delta)
-            extra = {"diff": [list(seg) for seg in pieces]} if _has_edits(pieces) else {}
-            emit(p.how, p.old, p.new, p.score, **extra)
+            emit(Verb(p.how), p.old, p.new, p.score, diff=pieces if _has_edits(pieces) else None)
             continue
         i, j = p.old[0], p.new[0]
         moved = sections.map_path(old[i].path) != new[j].path
         if p.how == "exact":
             if moved:
-                emit("moved", (i,), (j,), p.score, reworded=False)
+                emit(Verb.MOVED, (i,), (j,), p.score, reworded=False)
             else:
                 unchanged += 1
                 rolled += p.rolled
                 noisy += old[i].text != new[j].text or old[i].raw != new[j].raw
             continue
-        diff = [list(seg) for seg in word_diff(old_items[i], new_items[j], delta)]
+        diff = word_diff(old_items[i], new_items[j], delta)
         if moved:
-            emit("moved", (i,), (j,), p.score, reworded=True, diff=diff)
+            emit(Verb.MOVED, (i,), (j,), p.score, reworded=True, diff=diff)
         else:
-            emit("changed", (i,), (j,), p.score, diff=diff)
+            emit(Verb.CHANGED, (i,), (j,), p.score, diff=diff)
     for i in alignment.removed:
-        emit("removed", (i,), (), 1.0)
+        emit(Verb.REMOVED, (i,), (), 1.0)
     for j in alignment.added:
-        emit("added", (), (j,), 1.0)
+        emit(Verb.ADDED, (), (j,), 1.0)
     return MeasureResult(tuple(changes), unchanged, noisy, rolled)

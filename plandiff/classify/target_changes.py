@@ -9,17 +9,26 @@ often the news.
 
 from __future__ import annotations
 
+import dataclasses
 from functools import lru_cache
 
 from plandiff.classify.measures import change_id
 from plandiff.extract.targets import extract_targets, metric_code
-from plandiff.model import Change, Document, Location, Target, TargetComparison
+from plandiff.model import Document, Location, Pair, StillSays, Target, TargetChange, TargetComparison, Verb
 from plandiff.text.forms import forms_of
 from plandiff.text.similarity import Alphabet, similar_pairs, similarity
 
 METRIC_MIN = 0.6
 MEASURE_KEPT_MIN = 0.8
-_ORDER = ("raised", "lowered", "comparator_changed", "unit_changed", "key_target_gained", "key_target_lost", "reworded")
+_ORDER = (
+    Verb.RAISED,
+    Verb.LOWERED,
+    Verb.COMPARATOR_CHANGED,
+    Verb.UNIT_CHANGED,
+    Verb.KEY_TARGET_GAINED,
+    Verb.KEY_TARGET_LOST,
+    Verb.REWORDED,
+)
 
 
 def _value(v: float) -> int | float:
@@ -75,8 +84,8 @@ def compare_targets(old: Document, new: Document) -> TargetComparison:
     # a new body-only target whose sentence continues an old target's body statement is that
     # statement, kept: the same value is no news by itself (but says the edition now disagrees with
     # its 【指標】); a new value is that statement raised or lowered
-    still: dict[int, list[dict[str, object]]] = {}
-    body_changes: list[Change] = []
+    still: dict[int, list[StillSays]] = {}
+    body_changes: list[TargetChange] = []
     # sentences that stayed (numbers aside), found through an index: old body locations × new locations
     old_locs = [(i, k, loc) for i, t in enumerate(olds) for k, loc in enumerate(_body(t))]
     wanted = [j for j, t in enumerate(news) if j not in taken and not _has_item(t)]
@@ -110,7 +119,7 @@ def compare_targets(old: Document, new: Document) -> TargetComparison:
         i, old_target = -minus_i, olds[-minus_i]
         taken.add(j)
         if same_value:
-            still.setdefault(i, []).append({"line": target.locations[0].line, "written": target.written})
+            still.setdefault(i, []).append(StillSays(target.locations[0].line, target.written))
         else:
             body_view = Target(
                 old_target.metric,
@@ -122,20 +131,17 @@ def compare_targets(old: Document, new: Document) -> TargetComparison:
                 old_target.written,
                 (match,),
             )
-            change = _pair_change(body_view, target, 1.0, False)
+            change = _pair_change(body_view, target, 1.0, False, body_only=True)
             if change is not None:
-                change.data["body_only"] = True
                 body_changes.append(change)
 
-    changes: list[Change] = list(body_changes)
+    changes: list[TargetChange] = list(body_changes)
     unchanged = 0
     for i, (j, score) in sorted(pairs.items()):
-        change = _pair_change(olds[i], news[j], score, old_codes[i] != new_codes[j])
+        change = _pair_change(olds[i], news[j], score, old_codes[i] != new_codes[j], still=tuple(still.get(i, ())))
         if change is None:
             unchanged += 1
         else:
-            if i in still:
-                change.data["body_still_says"] = still[i]
             changes.append(change)
     new_measures = [_without_numbers(m.text, alphabet) for m in new.measures]
     dropped_locs = [(i, loc) for i, t in enumerate(olds) if i not in pairs for loc in _body(t)]
@@ -148,13 +154,12 @@ def compare_targets(old: Document, new: Document) -> TargetComparison:
     for i, target in enumerate(olds):
         if i in pairs:
             continue
-        change = _change("removed", target, None, 1.0, measure_kept=i in measure_kept)
-        if i in still:
-            change.data["body_still_says"] = still[i]
-        changes.append(change)
+        changes.append(
+            _change(Verb.REMOVED, target, None, 1.0, measure_kept=i in measure_kept, still=tuple(still.get(i, ())))
+        )
     for j, target in enumerate(news):
         if j not in taken:
-            changes.append(_change("added", None, target, 1.0))
+            changes.append(_change(Verb.ADDED, None, target, 1.0))
     changes.sort(key=lambda c: ((c.new or c.old)[0].line, c.id))
     return TargetComparison(tuple(changes), unchanged, len(olds), len(news))
 
@@ -164,56 +169,69 @@ def _same_kind(old: Target, new: Target) -> bool:
     return old.unit == new.unit or {old.unit, new.unit} <= {"本", "ファンド"}
 
 
-def _pair_change(old: Target, new: Target, score: float, reworded: bool) -> Change | None:
+def _pair_change(
+    old: Target,
+    new: Target,
+    score: float,
+    reworded: bool,
+    body_only: bool = False,
+    still: tuple[StillSays, ...] = (),
+) -> TargetChange | None:
     verbs = []
     if new.value > old.value:
-        verbs.append("raised")
+        verbs.append(Verb.RAISED)
     elif new.value < old.value:
-        verbs.append("lowered")
+        verbs.append(Verb.LOWERED)
     if new.comparator != old.comparator:
-        verbs.append("comparator_changed")
+        verbs.append(Verb.COMPARATOR_CHANGED)
     if new.unit != old.unit:
-        verbs.append("unit_changed")
+        verbs.append(Verb.UNIT_CHANGED)
     if new.key_target and not old.key_target:
-        verbs.append("key_target_gained")
+        verbs.append(Verb.KEY_TARGET_GAINED)
     if old.key_target and not new.key_target:
-        verbs.append("key_target_lost")
+        verbs.append(Verb.KEY_TARGET_LOST)
     if reworded:
-        verbs.append("reworded")
+        verbs.append(Verb.REWORDED)
     if not verbs:
         return None
     verbs.sort(key=_ORDER.index)
-    return _change(verbs[0], old, new, score, also=verbs[1:])
+    change = _change(verbs[0], old, new, score, also=tuple(verbs[1:]), still=still)
+    return dataclasses.replace(change, body_only=True) if body_only else change
 
 
-def _change(verb: str, old: Target | None, new: Target | None, score: float, **extra: object) -> Change:
+def _change(
+    verb: Verb,
+    old: Target | None,
+    new: Target | None,
+    score: float,
+    also: tuple[Verb, ...] = (),
+    measure_kept: bool | None = None,
+    still: tuple[StillSays, ...] = (),
+) -> TargetChange:
     base = new or old
     assert base is not None
     o = old.locations if old else ()
     n = new.locations if new else ()
-    data: dict[str, object] = {
-        "metric": base.metric,
-        "old_value": _value(old.value) if old else None,
-        "new_value": _value(new.value) if new else None,
-        "unit": base.unit,
-        "key_target": base.key_target,
-    }
-    if old and new:
-        data["comparator"] = (
-            old.comparator if old.comparator == new.comparator else {"old": old.comparator, "new": new.comparator}
-        )
-        if old.metric != new.metric:
-            data["old_metric"] = old.metric
-        if old.unit != new.unit:
-            data["unit"] = {"old": old.unit, "new": new.unit}
-        if old.value != new.value:
-            data["delta"] = _value(new.value - old.value)
-            data["pct"] = round(100 * (new.value - old.value) / old.value, 1) if old.value else None
-        if old.key_target != new.key_target:
-            data["key_target"] = {"old": old.key_target, "new": new.key_target}
-    else:
-        data["comparator"] = base.comparator
-    if base.qualifier:
-        data["qualifier"] = base.qualifier
-    data.update({k: v for k, v in extra.items() if v not in ([], None)})
-    return Change(change_id("target", verb, o, n), "target", verb, o, n, score, data)
+    delta: int | float | None = None
+    pct: float | None = None
+    if old and new and old.value != new.value:
+        delta = _value(new.value - old.value)
+        pct = round(100 * (new.value - old.value) / old.value, 1) if old.value else None
+    return TargetChange(
+        change_id("target", verb, o, n),
+        verb,
+        o,
+        n,
+        score,
+        metric=Pair(old.metric if old else None, new.metric if new else None),
+        value=Pair(_value(old.value) if old else None, _value(new.value) if new else None),
+        unit=Pair(old.unit if old else None, new.unit if new else None),
+        comparator=Pair(old.comparator if old else None, new.comparator if new else None),
+        key_target=Pair(old.key_target if old else None, new.key_target if new else None),
+        delta=delta,
+        pct=pct,
+        qualifier=base.qualifier or None,
+        also=also,
+        measure_kept=measure_kept,
+        body_still_says=still,
+    )

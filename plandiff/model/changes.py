@@ -1,14 +1,84 @@
-"""What a comparison says: changes with their locations in both editions, and the changelog that holds them."""
+"""What a comparison says: typed changes with their locations in both editions, and the changelog that holds them.
+
+Every change is a frozen dataclass of one kind (:class:`SectionChange`, :class:`MeasureChange`,
+:class:`TargetChange`, :class:`BudgetTableChange`, :class:`BudgetLineChange`,
+:class:`BudgetItemChange`), built once and never mutated. What can differ between the editions is a
+:class:`Pair` ``{old, new}`` (a side the change has not is ``None``); kinds and verbs are the str enums
+:class:`Kind` and :class:`Verb`, so the JSON keeps the same words. :func:`to_data` is the one function
+that turns these types into JSON data.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from enum import Enum, StrEnum
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from plandiff.model.document import Metadata, Path
 
 if TYPE_CHECKING:
     from plandiff.model.facts import Reconciliation
+
+T = TypeVar("T")
+
+
+class Kind(StrEnum):
+    """What changed."""
+
+    SECTION = "section"
+    MEASURE = "measure"
+    TARGET = "target"
+    BUDGET = "budget"
+
+
+class Verb(StrEnum):
+    """How it changed. Measures and sections: added … renamed; targets add raised … reworded; budget
+    lines, tables and items their own; deadlines moved (期限の先送り / 前倒し) are measure changes."""
+
+    ADDED = "added"
+    REMOVED = "removed"
+    CHANGED = "changed"
+    MOVED = "moved"
+    SPLIT = "split"
+    MERGED = "merged"
+    RENAMED = "renamed"
+    RAISED = "raised"
+    LOWERED = "lowered"
+    COMPARATOR_CHANGED = "comparator_changed"
+    UNIT_CHANGED = "unit_changed"
+    KEY_TARGET_GAINED = "key_target_gained"
+    KEY_TARGET_LOST = "key_target_lost"
+    REWORDED = "reworded"
+    ROW_ADDED = "row_added"
+    ROW_REMOVED = "row_removed"
+    COLUMN_ADDED = "column_added"
+    COLUMN_REMOVED = "column_removed"
+    TABLE_ADDED = "table_added"
+    TABLE_REMOVED = "table_removed"
+    PREVIOUS_DIFFERS = "previous_differs"
+    ITEM_ADDED = "item_added"
+    ITEM_REMOVED = "item_removed"
+    ITEM_CHANGED = "item_changed"
+    DEADLINE_POSTPONED = "deadline_postponed"
+    DEADLINE_ADVANCED = "deadline_advanced"
+
+
+@dataclass(frozen=True, slots=True)
+class Pair(Generic[T]):
+    """A value in the old and the new edition (``None`` on a side that has none)."""
+
+    old: T
+    new: T
+
+    @property
+    def either(self) -> T:
+        """The new value, or the old one where there is no new."""
+        return self.old if self.new is None else self.new
+
+    @property
+    def differs(self) -> bool:
+        return self.old is not None and self.new is not None and self.old != self.new
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,25 +92,257 @@ class Location:
     page: int | None = None  # PDF page, when the edition was read from a PDF
 
 
+Segment = tuple[str, str]  # ("=" | "-" | "+", text): one run of a word diff
+Fields = tuple[tuple[str, str], ...]  # (field, text as written) of a budget item, written as a JSON object
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
-    """One reported difference between two editions.
+    """What every change has: a content id, its verb, where it stands in both editions, a score.
 
-    ``kind`` is what changed (section, measure, target, budget); ``change`` how (added, removed,
-    changed, moved, split, merged, renamed; targets and budget lines add their own verbs such as
-    raised/lowered). ``data`` carries the kind-specific fields that go into the JSON output as they
-    are (``metric``, ``old_value``, ``old_amount`` …); ``noise`` counts the differences that were
-    recognised as noise (year rollover, line breaks, spacing, width) and hidden.
+    ``kind`` is the class's; ``change`` how it changed (a :class:`Verb`). Use the subclasses'
+    typed fields. :attr:`data` is a read-only view in the shape of the untyped dict that changes
+    carried before they were typed (a value that did not change as a scalar, ``old_value`` …), for
+    code not yet moved to the typed fields; the JSON is written from the typed fields (:func:`to_data`).
     """
 
+    KIND: ClassVar[Kind]
     id: str
-    kind: str
-    change: str
+    change: Verb
     old: tuple[Location, ...]
     new: tuple[Location, ...]
     score: float
-    data: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
-    noise: int = 0
+
+    @property
+    def kind(self) -> Kind:
+        return self.KIND
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """The kind's own fields in the pre-typed shape (a fresh dict: changing it changes nothing)."""
+        return {k: v for k, v in self._legacy().items() if v is not None or k in _ALWAYS}
+
+    def _legacy(self) -> dict[str, Any]:
+        return {}
+
+
+_ALWAYS = frozenset({"old_value", "new_value", "old_amount", "new_amount", "delta", "pct"})
+
+
+def _scalar_or_pair(pair: Pair[Any]) -> Any:
+    """The pre-typed shape: one value when both sides agree (or one side has none), else ``{old, new}``."""
+    return {"old": pair.old, "new": pair.new} if pair.differs else pair.either
+
+
+def _list(path: tuple[str, ...] | None) -> list[str]:
+    return list(path or ())
+
+
+@dataclass(frozen=True, slots=True)
+class SectionChange(Change):
+    """A heading renamed, moved (``renumbered``: only its number changed), added or removed."""
+
+    KIND: ClassVar[Kind] = Kind.SECTION
+    renumbered: bool = False
+
+    def _legacy(self) -> dict[str, Any]:
+        return {"renumbered": True} if self.renumbered else {}
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureChange(Change):
+    """A measure added, removed, changed, moved (``reworded`` or not), split or merged; a deadline moved.
+
+    ``diff``: the word diff (None where there is none to show); ``deadline``: the year of a deadline
+    (〜年度までに) in both editions, for a deadline moved."""
+
+    KIND: ClassVar[Kind] = Kind.MEASURE
+    diff: tuple[Segment, ...] | None = None
+    reworded: bool | None = None
+    deadline: Pair[int | None] = Pair(None, None)
+
+    def _legacy(self) -> dict[str, Any]:
+        return {
+            "diff": None if self.diff is None else [list(seg) for seg in self.diff],
+            "reworded": self.reworded,
+            "deadline": None if self.deadline.either is None else to_data(self.deadline),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class StillSays:
+    """Where the body of the edition still states a target's old value."""
+
+    line: int
+    written: str
+
+
+@dataclass(frozen=True, slots=True)
+class TargetChange(Change):
+    """A numeric target added, removed, raised, lowered, its comparator, unit or key-target status
+    changed, or its metric reworded (the first verb; the others in ``also``)."""
+
+    KIND: ClassVar[Kind] = Kind.TARGET
+    metric: Pair[str | None] = Pair(None, None)
+    value: Pair[int | float | None] = Pair(None, None)
+    unit: Pair[str | None] = Pair(None, None)
+    comparator: Pair[str | None] = Pair(None, None)
+    key_target: Pair[bool | None] = Pair(None, None)
+    delta: int | float | None = None
+    pct: float | None = None
+    qualifier: str | None = None
+    also: tuple[Verb, ...] = ()
+    measure_kept: bool | None = None  # removed: its sentence is still in a measure, only the number went
+    body_only: bool = False  # a target stated in the body only, its value changed
+    body_still_says: tuple[StillSays, ...] = ()
+
+    def _legacy(self) -> dict[str, Any]:
+        both = self.value.old is not None and self.value.new is not None
+        out: dict[str, Any] = {
+            "metric": self.metric.either,
+            "old_value": self.value.old,
+            "new_value": self.value.new,
+            "unit": _scalar_or_pair(self.unit),
+            "key_target": _scalar_or_pair(self.key_target),
+            "comparator": _scalar_or_pair(self.comparator),
+            "old_metric": self.metric.old if self.metric.differs else None,
+            "qualifier": self.qualifier or None,
+            "also": [v.value for v in self.also] or None,
+            "measure_kept": self.measure_kept,
+            "body_only": self.body_only or None,
+            "body_still_says": [to_data(s) for s in self.body_still_says] or None,
+        }
+        if both and self.value.old != self.value.new:
+            out["delta"], out["pct"] = self.delta, self.pct
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetTableChange(Change):
+    """An annex table added or removed."""
+
+    KIND: ClassVar[Kind] = Kind.BUDGET
+    statement: str = ""
+    account: str = ""
+    unit: Pair[str | None] = Pair(None, None)
+
+    def _legacy(self) -> dict[str, Any]:
+        return {"statement": self.statement, "account": self.account, "row": [], "column": [], "unit": self.unit.either}
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetLineChange(Change):
+    """A budget line (row × column) changed; a row or column added or removed; a table's unit
+    changed; the new book's 前年度 differing from the old book's 本年度 (``previous_differs``).
+
+    ``amount`` is in ``unit`` (a changed line of a budget book: the old amount converted into the new
+    line's unit; ``yen`` and ``written`` keep both as they are); ``delta`` is new − old in ``unit.new``."""
+
+    KIND: ClassVar[Kind] = Kind.BUDGET
+    statement: str = ""
+    account: str = ""
+    row: Pair[Path | None] = Pair(None, None)
+    column: Pair[Path | None] = Pair(None, None)
+    unit: Pair[str | None] = Pair(None, None)
+    amount: Pair[int | None] = Pair(None, None)
+    delta: int | None = None
+    pct: float | None = None
+    total: bool | None = None  # a total row or column
+    written: Pair[str | None] = Pair(None, None)
+    yen: Pair[int | None] = Pair(None, None)
+    delta_yen: int | None = None
+    book_previous: int | None = None  # the new book's own 前年度 for the row
+    book_difference: int | None = None  # the new book's own 比較 for the row
+    basis: str | None = None  # previous_differs: 前年度, or 本年度 − 比較
+    follows: tuple[str, ...] | None = None  # a total whose change is its changed parts': those rows
+    follows_exactly: bool | None = None
+
+    def _legacy(self) -> dict[str, Any]:
+        unit_changed = self.change == Verb.UNIT_CHANGED
+        return {
+            "statement": self.statement,
+            "account": self.account,
+            "row": _list(self.row.either),
+            "column": _list(self.column.either),
+            "unit": self.unit.either,
+            "old_unit": self.unit.old if unit_changed else None,
+            "new_unit": self.unit.new if unit_changed else None,
+            "old_amount": self.amount.old,
+            "new_amount": self.amount.new,
+            "delta": self.delta,
+            "pct": self.pct,
+            "total": self.total,
+            "old_written": self.written.old,
+            "new_written": self.written.new,
+            "old_yen": self.yen.old,
+            "new_yen": self.yen.new,
+            "delta_yen": self.delta_yen,
+            "book_previous": self.book_previous,
+            "book_difference": self.book_difference,
+            "basis": self.basis,
+            "follows": None if self.follows is None else list(self.follows),
+            "follows_exactly": self.follows_exactly,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetItemChange(Change):
+    """An item of 第2表/第3表 (債務負担行為, 地方債) added, removed or changed."""
+
+    KIND: ClassVar[Kind] = Kind.BUDGET
+    statement: str = ""
+    account: str = ""
+    name: Pair[str | None] = Pair(None, None)
+    unit: Pair[str | None] = Pair(None, None)
+    amount: Pair[int | None] = Pair(None, None)
+    delta: int | None = None
+    fields: Pair[Fields | None] = field(default=Pair(None, None), metadata={"object": True})
+
+    def _legacy(self) -> dict[str, Any]:
+        return {
+            "statement": self.statement,
+            "account": self.account,
+            "row": [self.name.either],
+            "column": ["限度額"],
+            "unit": self.unit.either,
+            "fields": dict(self.fields.either or ()),
+            "old_fields": dict(self.fields.old or ()) if self.change == Verb.ITEM_CHANGED else None,
+            "old_amount": self.amount.old,
+            "new_amount": self.amount.new,
+            "delta": self.delta,
+        }
+
+
+CHANGE_TYPES: tuple[type[Change], ...] = (
+    SectionChange,
+    MeasureChange,
+    TargetChange,
+    BudgetTableChange,
+    BudgetLineChange,
+    BudgetItemChange,
+)
+
+
+def to_data(value: Any, as_object: bool = False) -> Any:
+    """The one conversion of the model's types into JSON data: a dataclass → a dict of its fields
+    (a change also says its ``kind``), a :class:`Pair` → ``{old, new}``, tuples → lists, enums → their
+    words; ``(field, text)`` tuples marked as an object → a dict."""
+    if isinstance(value, Enum):
+        return value.value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        out: dict[str, Any] = {}
+        if isinstance(value, Change):
+            out["kind"] = value.kind.value
+        for f in dataclasses.fields(value):
+            out[f.name] = to_data(getattr(value, f.name), as_object or bool(f.metadata.get("object")))
+        return out
+    if isinstance(value, tuple | list):
+        if as_object and all(isinstance(v, tuple) and len(v) == 2 for v in value):
+            return {str(k): to_data(v) for k, v in value}
+        return [to_data(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): to_data(v) for k, v in value.items()}
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +366,7 @@ class BudgetComparison:
 
 @dataclass(frozen=True, slots=True)
 class TargetComparison:
-    changes: tuple[Change, ...]
+    changes: tuple[TargetChange, ...]
     unchanged: int
     old_count: int
     new_count: int
@@ -84,6 +386,9 @@ class Changelog:
     warnings: tuple[str, ...] = ()
     budget: BudgetComparison | None = field(default=None, compare=False)
     targets: TargetComparison | None = field(default=None, compare=False)
+    # heading titles by path in each edition, for places in a report (``I.3.(4)② 起業・創業・成長支援``)
+    old_titles: dict[Path, str] = field(default_factory=dict, compare=False)
+    new_titles: dict[Path, str] = field(default_factory=dict, compare=False)
 
     @property
     def has_differences(self) -> bool:
@@ -92,6 +397,6 @@ class Changelog:
     def counts(self) -> dict[str, dict[str, int]]:
         out: dict[str, dict[str, int]] = {}
         for c in self.changes:
-            out.setdefault(c.kind, {}).setdefault(c.change, 0)
-            out[c.kind][c.change] += 1
+            out.setdefault(c.kind.value, {}).setdefault(c.change.value, 0)
+            out[c.kind.value][c.change.value] += 1
         return out

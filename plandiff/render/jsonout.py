@@ -1,15 +1,42 @@
-"""Changelog → JSON (schema ``plandiff/1``, published as ``changelog.schema.json`` beside this file)."""
+"""Changelog → JSON (schema :data:`SCHEMA_ID`, published as ``changelog.schema.json`` beside this file).
+
+Every output records what made it (:func:`versions`: plandiff, SudachiPy and the Sudachi dictionary),
+since a new dictionary can tokenise, and so diff, a sentence differently.
+"""
 
 from __future__ import annotations
 
 import json
-from importlib import resources
+from functools import cache
+from importlib import metadata, resources
 from typing import Any
 
-from plandiff.model import Change, Changelog, Location, Metadata
+from plandiff.model import Change, Changelog, Metadata
+from plandiff.model import to_data as model_data
 from plandiff.render.budget import reconciliation_data
 
-SCHEMA_ID = "plandiff/1"
+SCHEMA_ID = "https://plandiff.example/schema/changelog/2.json"  # schema version 2: typed changes
+
+
+def _version(distribution: str) -> str:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+@cache
+def versions() -> dict[str, str]:
+    """The versions of the tool, the tokenizer and its dictionary that made an output."""
+    dictionary = next(
+        (
+            f"{name} {_version(name)}"
+            for name in ("sudachidict_core", "sudachidict_full", "sudachidict_small")
+            if _version(name) != "unknown"
+        ),
+        "unknown",
+    )
+    return {"plandiff": _version("plandiff"), "sudachipy": _version("sudachipy"), "sudachidict": dictionary}
 
 
 def _meta(meta: Metadata, stats: dict[str, int]) -> dict[str, Any]:
@@ -25,33 +52,16 @@ def _meta(meta: Metadata, stats: dict[str, int]) -> dict[str, Any]:
     }
 
 
-def _loc(loc: Location) -> dict[str, Any]:
-    out: dict[str, Any] = {"path": list(loc.path), "line": loc.line, "text": loc.text}
-    if loc.end_line is not None:
-        out["end_line"] = loc.end_line
-    if loc.page is not None:
-        out["page"] = loc.page
-    return out
-
-
 def change_data(change: Change) -> dict[str, Any]:
-    out: dict[str, Any] = dict(change.data)
-    out.update(
-        {
-            "id": change.id,
-            "kind": change.kind,
-            "change": change.change,
-            "old": [_loc(loc) for loc in change.old],
-            "new": [_loc(loc) for loc in change.new],
-            "score": change.score,
-        }
-    )
+    """One change as JSON data: its typed fields, every one of them (null where the change has none)."""
+    out: dict[str, Any] = model_data(change)
     return out
 
 
 def to_data(changelog: Changelog, extras: dict[str, Any] | None = None) -> dict[str, Any]:
     data: dict[str, Any] = {
         "schema": SCHEMA_ID,
+        "versions": versions(),
         "old": _meta(changelog.old, changelog.old_stats),
         "new": _meta(changelog.new, changelog.new_stats),
         "summary": {
