@@ -318,7 +318,10 @@ def _fragments(chars: list[Char]) -> list[_Item]:
             gap = char[1] - prev[2]
             if gap > 0:
                 size = max(prev[2] - prev[1], char[2] - char[1], 0.6 * min(prev[4] - prev[3], char[4] - char[3]))
-                if gap > 1.2 * size:
+                heights = sorted((prev[4] - prev[3], char[4] - char[3]))
+                # a change of type size across a gap: prose running up to a table's labels, two blocks
+                resized = heights[0] < 0.85 * heights[1] and gap > 0.1 * size
+                if gap > 1.2 * size or resized:
                     items.append(_item(current, number))
                     current = []
             current.append(char)
@@ -418,15 +421,35 @@ def _x_cut(items: list[_Item]) -> tuple[list[_Item], list[_Item]] | None:
     rivers: list[tuple[float, float]] = []
     reach = spans[0][1]
     for left, right in spans[1:]:
-        if left - reach >= 0.8 * size:
+        if left - reach >= 0.8 * size or (left - reach >= 0.2 * size and _label_column(items, reach, left)):
             rivers.append((reach, left))
         reach = max(reach, right)
-    for low, high in sorted(rivers, key=lambda r: r[0] - r[1]):
+    # a narrow river where the type size changes (prose set against a table's labels) is tried first
+    for low, high in sorted(rivers, key=lambda r: (r[1] - r[0] >= 0.8 * size, r[0] - r[1])):
         left_side = [item for item in items if item.right <= low]
         right_side = [item for item in items if item.left >= high]
         if _separate(left_side, right_side):
             return left_side, right_side
     return None
+
+
+def _resized(items: list[_Item], low: float, high: float) -> bool:
+    """Do the fragments on either side of a river differ in type size (by more than 15 %)?"""
+    before = [item.size for item in items if not item.vertical and low - 2 * item.size <= item.right <= low]
+    after = [item.size for item in items if not item.vertical and high <= item.left <= high + 2 * item.size]
+    if not before or not after:
+        return False
+    a, b = sorted((statistics.median(before), statistics.median(after)))
+    return a < 0.85 * b
+
+
+def _label_column(items: list[_Item], low: float, high: float) -> bool:
+    """A narrow river that runs down the left edge of a column of labels set in another type size
+    (① 議会費, ② 総務費… beside the prose that explains them): at least five fragments start exactly there."""
+    starts = [item for item in items if not item.vertical and abs(item.left - high) < 0.5]
+    if len(starts) < 5 or not _resized(items, low, high):
+        return False
+    return len({round(item.size) for item in starts}) == 1
 
 
 def _separate(left: list[_Item], right: list[_Item]) -> bool:
