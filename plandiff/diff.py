@@ -13,11 +13,13 @@ from plandiff.align.items import make_items
 from plandiff.align.measures import align_measures
 from plandiff.align.sections import SectionAlignment, align_sections
 from plandiff.classify.budget_changes import compare_budget
-from plandiff.classify.measures import change_id, classify_measures
+from plandiff.classify.ids import content_id, numbered, unique
+from plandiff.classify.measures import classify_measures
 from plandiff.classify.target_changes import compare_targets
 from plandiff.load import read
 from plandiff.model import Change, Changelog, Document, Location, Section, SectionChange, Verb
 from plandiff.parse.meta import fiscal_year_of
+from plandiff.text.normalize import key
 from plandiff.text.similarity import Alphabet
 
 KIND_ORDER = {"section": 0, "target": 1, "measure": 2, "budget": 3}
@@ -47,6 +49,9 @@ def _rolled_label(old: str, new: str, delta: int) -> bool:
 def _section_changes(old: Document, new: Document, delta: int = 0) -> tuple[list[SectionChange], SectionAlignment]:
     alignment = align_sections(old.sections, new.sections)
     changes: list[SectionChange] = []
+    # ids from content: a heading's title (years masked), numbered where an edition repeats one
+    old_keys = dict(zip(old.sections, numbered([_title_key(s) for s in old.sections]), strict=True))
+    new_keys = dict(zip(new.sections, numbered([_title_key(s) for s in new.sections]), strict=True))
 
     def loc(section: Section) -> Location:
         text = section.title if section.marker in ("", section.title) else f"{section.marker} {section.title}"
@@ -63,16 +68,20 @@ def _section_changes(old: Document, new: Document, delta: int = 0) -> tuple[list
         verb = Verb.RENAMED if pair.how == "renamed" else Verb.MOVED
         o, n = (loc(pair.old),), (loc(pair.new),)
         renumbered = pair.how == "renumbered" and parent_renumbered
-        changes.append(SectionChange(change_id("section", verb, o, n), verb, o, n, pair.score, renumbered))
+        changes.append(SectionChange(content_id("section", old_keys[pair.old]), verb, o, n, pair.score, renumbered))
     for section in alignment.removed:
         if section.kind not in _STRUCTURAL:
             o = (loc(section),)
-            changes.append(SectionChange(change_id("section", Verb.REMOVED, o, ()), Verb.REMOVED, o, (), 1.0))
+            changes.append(SectionChange(content_id("section", old_keys[section]), Verb.REMOVED, o, (), 1.0))
     for section in alignment.added:
         if section.kind not in _STRUCTURAL:
             n = (loc(section),)
-            changes.append(SectionChange(change_id("section", Verb.ADDED, (), n), Verb.ADDED, (), n, 1.0))
-    return changes, alignment
+            changes.append(SectionChange(content_id("section", new_keys[section]), Verb.ADDED, (), n, 1.0))
+    return unique(changes), alignment
+
+
+def _title_key(section: Section) -> str:
+    return f"{section.kind}|{key(_FISCAL_YEAR_RE.sub('年度', section.title))}"
 
 
 def _sort_key(change: Change) -> tuple[int, int, int, str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 
-from plandiff.classify.measures import change_id
+from plandiff.classify.ids import content_id, unique
 from plandiff.extract.budget import column_paths, reconcile, row_paths, table_lines
 from plandiff.extract.budget_book import BOOKS, UNIT_YEN
 from plandiff.model import (
@@ -86,6 +86,11 @@ def _fmt(amount: int | None) -> str:
     return f"△ {-amount:,}" if amount < 0 else f"{amount:,}"
 
 
+def _budget_id(verb: Verb, fields: dict[str, object]) -> str:
+    """From what the change is about, never where: statement, account, row, column, item name (both sides)."""
+    return content_id("budget", verb.value, *(fields.get(k) for k in ("statement", "account", "row", "column", "name")))
+
+
 def _is_total(path: Path) -> bool:
     return key(path[-1]) in ("計", "合計") or key(path[-1]).startswith("合計")
 
@@ -100,7 +105,7 @@ def compare_budget(old: Document, new: Document) -> BudgetComparison:
 
     def emit(change: Verb, o: tuple[Location, ...], n: tuple[Location, ...], **fields: object) -> None:
         kind = BudgetTableChange if change in (Verb.TABLE_ADDED, Verb.TABLE_REMOVED) else BudgetLineChange
-        changes.append(kind(change_id("budget", change, o, n), change, o, n, 1.0, **fields))  # type: ignore[arg-type]
+        changes.append(kind(_budget_id(change, fields), change, o, n, 1.0, **fields))  # type: ignore[arg-type]
 
     tables = _pair_tables(old.tables, new.tables)
     for ot, nt in tables:
@@ -213,7 +218,7 @@ def compare_budget(old: Document, new: Document) -> BudgetComparison:
                 if o is not None:
                     totals.append(TableTotal(ot.statement, ot.account, path, o.amount, n.amount if n else None))
     changes.sort(key=lambda c: (c.new[0].line if c.new else c.old[0].line, c.id))
-    return BudgetComparison(tuple(changes), unchanged, tuple(totals), reconcile(old), reconcile(new), unit)
+    return BudgetComparison(tuple(unique(changes)), unchanged, tuple(totals), reconcile(old), reconcile(new), unit)
 
 
 def _pair_tables(olds: Sequence[Table], news: Sequence[Table]) -> list[tuple[Table | None, Table | None]]:
@@ -272,7 +277,7 @@ def compare_book(old: Document, new: Document) -> BudgetComparison:
 
     def emit(change: Verb, o: tuple[Location, ...], n: tuple[Location, ...], **fields: object) -> Change:
         kind = BudgetItemChange if change.startswith("item_") else BudgetLineChange
-        item = kind(change_id("budget", change, o, n), change, o, n, 1.0, **fields)  # type: ignore[arg-type]
+        item = kind(_budget_id(change, fields), change, o, n, 1.0, **fields)  # type: ignore[arg-type]
         changes.append(item)
         return item
 
@@ -430,7 +435,7 @@ def compare_book(old: Document, new: Document) -> BudgetComparison:
     from plandiff.extract.budget import reconcile
 
     unit = next((u for c in changes if (u := _unit(c))), "")
-    return BudgetComparison(tuple(changes), unchanged, (), reconcile(old), reconcile(new), unit)
+    return BudgetComparison(tuple(unique(changes)), unchanged, (), reconcile(old), reconcile(new), unit)
 
 
 def _statement(change: Change) -> str:

@@ -8,13 +8,13 @@ tokens, so ``5,000`` is replaced whole, never digit by digit.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from plandiff.align.items import Item
 from plandiff.align.measures import MeasureAlignment
 from plandiff.align.sections import SectionAlignment
+from plandiff.classify.ids import content_id, forms_key, numbered, unique
 from plandiff.model import Location, Measure, MeasureChange, Segment, Verb
 from plandiff.text.forms import ECHO_MARK, YEAR_MARK
 from plandiff.text.similarity import opcodes
@@ -26,12 +26,6 @@ class MeasureResult:
     unchanged: int
     noisy: int  # unchanged measures whose text differed only by noise
     rolled: int  # fiscal-year mentions that rolled over in unchanged measures
-
-
-def change_id(kind: str, change: str, old: Sequence[Location], new: Sequence[Location]) -> str:
-    """Stable across reruns and Python hash seeds: derived from what and where only."""
-    basis = f"{kind}|{change}|{[(loc.path, loc.line) for loc in old]}|{[(loc.path, loc.line) for loc in new]}"
-    return f"{kind}-{hashlib.sha1(basis.encode('utf-8')).hexdigest()[:10]}"
 
 
 def location(measure: Measure) -> Location:
@@ -113,6 +107,9 @@ def classify_measures(
 ) -> MeasureResult:
     changes: list[MeasureChange] = []
     unchanged = noisy = rolled = 0
+    # ids from content: a measure's comparison forms (years masked), the old side's where there is one
+    old_keys = numbered([forms_key(item.forms) for item in old_items])
+    new_keys = numbered([forms_key(item.forms) for item in new_items])
 
     def emit(
         change: Verb,
@@ -124,7 +121,8 @@ def classify_measures(
     ) -> None:
         o = tuple(location(old[i]) for i in olds)
         n = tuple(location(new[j]) for j in news)
-        changes.append(MeasureChange(change_id("measure", change, o, n), change, o, n, score, diff, reworded))
+        basis = old_keys[olds[0]] if olds else new_keys[news[0]]
+        changes.append(MeasureChange(content_id("measure", basis), change, o, n, score, diff, reworded))
 
     for p in alignment.pairings:
         if p.how in ("split", "merged"):
@@ -152,4 +150,4 @@ def classify_measures(
         emit(Verb.REMOVED, (i,), (), 1.0)
     for j in alignment.added:
         emit(Verb.ADDED, (), (j,), 1.0)
-    return MeasureResult(tuple(changes), unchanged, noisy, rolled)
+    return MeasureResult(tuple(unique(changes)), unchanged, noisy, rolled)

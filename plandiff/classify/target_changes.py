@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from functools import lru_cache
 
-from plandiff.classify.measures import change_id
+from plandiff.classify.ids import content_id, forms_key, numbered, unique
 from plandiff.extract.targets import extract_targets, metric_code
 from plandiff.model import Document, Location, Pair, StillSays, Target, TargetChange, TargetComparison, Verb
 from plandiff.text.forms import forms_of
@@ -58,6 +58,9 @@ def compare_targets(old: Document, new: Document) -> TargetComparison:
     alphabet = Alphabet()
     olds, news = extract_targets(old), extract_targets(new)
     old_codes = [metric_code(t.metric, alphabet) for t in olds]
+    # ids from content: the metric's comparison forms (years masked), numbered where an edition repeats one
+    old_keys = numbered([forms_key(forms_of(t.metric)[0]) for t in olds])
+    new_keys = numbered([forms_key(forms_of(t.metric)[0]) for t in news])
     new_codes = [metric_code(t.metric, alphabet) for t in news]
     pairs: dict[int, tuple[int, float]] = {}
     taken: set[int] = set()
@@ -131,14 +134,16 @@ def compare_targets(old: Document, new: Document) -> TargetComparison:
                 old_target.written,
                 (match,),
             )
-            change = _pair_change(body_view, target, 1.0, False, body_only=True)
+            change = _pair_change(body_view, target, 1.0, False, old_keys[i], body_only=True)
             if change is not None:
                 body_changes.append(change)
 
     changes: list[TargetChange] = list(body_changes)
     unchanged = 0
     for i, (j, score) in sorted(pairs.items()):
-        change = _pair_change(olds[i], news[j], score, old_codes[i] != new_codes[j], still=tuple(still.get(i, ())))
+        change = _pair_change(
+            olds[i], news[j], score, old_codes[i] != new_codes[j], old_keys[i], still=tuple(still.get(i, ()))
+        )
         if change is None:
             unchanged += 1
         else:
@@ -155,13 +160,21 @@ def compare_targets(old: Document, new: Document) -> TargetComparison:
         if i in pairs:
             continue
         changes.append(
-            _change(Verb.REMOVED, target, None, 1.0, measure_kept=i in measure_kept, still=tuple(still.get(i, ())))
+            _change(
+                Verb.REMOVED,
+                target,
+                None,
+                1.0,
+                old_keys[i],
+                measure_kept=i in measure_kept,
+                still=tuple(still.get(i, ())),
+            )
         )
     for j, target in enumerate(news):
         if j not in taken:
-            changes.append(_change(Verb.ADDED, None, target, 1.0))
+            changes.append(_change(Verb.ADDED, None, target, 1.0, new_keys[j]))
     changes.sort(key=lambda c: ((c.new or c.old)[0].line, c.id))
-    return TargetComparison(tuple(changes), unchanged, len(olds), len(news))
+    return TargetComparison(tuple(unique(changes)), unchanged, len(olds), len(news))
 
 
 def _same_kind(old: Target, new: Target) -> bool:
@@ -174,6 +187,7 @@ def _pair_change(
     new: Target,
     score: float,
     reworded: bool,
+    basis: str,
     body_only: bool = False,
     still: tuple[StillSays, ...] = (),
 ) -> TargetChange | None:
@@ -195,7 +209,7 @@ def _pair_change(
     if not verbs:
         return None
     verbs.sort(key=_ORDER.index)
-    change = _change(verbs[0], old, new, score, also=tuple(verbs[1:]), still=still)
+    change = _change(verbs[0], old, new, score, basis, also=tuple(verbs[1:]), still=still)
     return dataclasses.replace(change, body_only=True) if body_only else change
 
 
@@ -204,6 +218,7 @@ def _change(
     old: Target | None,
     new: Target | None,
     score: float,
+    basis: str,
     also: tuple[Verb, ...] = (),
     measure_kept: bool | None = None,
     still: tuple[StillSays, ...] = (),
@@ -218,7 +233,7 @@ def _change(
         delta = _value(new.value - old.value)
         pct = round(100 * (new.value - old.value) / old.value, 1) if old.value else None
     return TargetChange(
-        change_id("target", verb, o, n),
+        content_id("target", basis),
         verb,
         o,
         n,
