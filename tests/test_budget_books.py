@@ -242,12 +242,39 @@ def test_newsletter_expenditure_lines_across_editions() -> None:
         assert abs((new - diff) - old) <= 1 or name == "給与費", name
 
 
+# the 会計別 (特別会計) tables by hand, 万円: R2 p.3 予算額; R3 p.5 予算額 and 前年度対比 as printed
+OTO_ACCOUNTS = {
+    "国民健康保険": (9_700, 9_700, 0),
+    "簡易水道事業": (3_390, 3_640, 250),
+    "農業集落排水事業": (3_550, 3_800, 250),
+    "介護保険(保険事業)": (6_120, 6_350, 230),
+    "介護保険(サービス事業)": (3_280, 3_420, 140),
+    "後期高齢者医療": (1_880, 1_670, 210),  # printed 210: the total needs △210
+    "合計": (27_920, 28_580, 660),
+}
+
+
+def test_newsletter_account_totals_across_editions() -> None:
+    # R2 sets the 会計区分 header above the 特別会計 label and its rows below it: one table still
+    lines = {ln.row[0]: ln for ln in budget_lines(doc(OTO2)) if ln.statement == "会計別" and ln.role == "current"}
+    assert {name: ln.amount for name, ln in lines.items()} == {name: old for name, (old, _, _) in OTO_ACCOUNTS.items()}
+    found = {row_of(c)[0]: c for c in changes(OTO2, OTO3) if c.change == "changed" and c.data["statement"] == "会計別"}
+    for name, (old, new, printed) in OTO_ACCOUNTS.items():
+        if old == new:
+            assert name not in found  # 国民健康保険: the same in both years, not reported
+            continue
+        assert (found[name].data["old_amount"], found[name].data["new_amount"]) == (old, new), name
+        assert new - old == printed or name == "後期高齢者医療", name
+
+
 def test_newsletter_revisions_and_misprints_are_reported() -> None:
     revised = {c.data["row"][0]: c for c in changes(OTO2, OTO3) if c.change == "previous_differs"}  # type: ignore[index]
-    # R2 諸収入 3,440万円; R3: 2,188 − (△941) = 3,129 万円. R2 給与費 4億4,409万円; R3: 44,284 − (△128) = 44,412
-    assert set(revised) == {"諸収入", "給与費"}
+    # R2 諸収入 3,440万円; R3: 2,188 − (△941) = 3,129 万円. R2 給与費 4億4,409万円; R3: 44,284 − (△128) = 44,412.
+    # R2 後期高齢者医療 1,880万円; R3: 1,670 − 210 = 1,460 (R3's misprint: the 前年度対比 is △210)
+    assert set(revised) == {"諸収入", "給与費", "後期高齢者医療"}
     assert revised["諸収入"].data["delta"] == -311
     assert revised["給与費"].data["delta"] == 3
+    assert revised["後期高齢者医療"].data["delta"] == -420
     findings = reconcile(doc(OTO3)).findings  # 後期高齢者医療 printed 210万円 where the total needs △210
     assert [(f.statement, f.row, f.actual, f.expected) for f in findings] == [("会計別", ("合計",), 660, 1080)]
     new_rows = [c for c in changes(OTO2, OTO3) if c.change == "row_added"]

@@ -71,6 +71,7 @@ class BookConventions:
     detail_words: tuple[str, ...] = ("節", "区分")  # header words that open a table of detail rows
     # lists of items (第2表 債務負担行為, 第3表 地方債): (regex over the part's heading, part name, fields)
     item_lists: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    tables_span_pages: bool = True  # a header heads rows on later pages (a book), or only on its own (a newsletter)
 
 
 REVENUE_KAN = (

@@ -40,6 +40,7 @@ BOOK = BookConventions(
     ignored=(),
     default_account="一般会計",
     accounts_header=("会計区分",),
+    tables_span_pages=False,
     parts=((r"主要事業", ""),),
     revenue=REVENUE_KAN,
     expenditure=EXPENDITURE_KAN,

@@ -347,8 +347,8 @@ def _part(conv: BookConventions, document: Document, path: Path) -> tuple[str, s
     name = ""
     for pattern, part in conv.parts:
         if re.search(pattern, first):
-            if not part:
-                return None
+            if not part and not any("会計" in _fold(label) for label in path[1:]):
+                return None  # a part with no budget lines, unless an account's block stands inside it
             name = part
             break
     side = next((s for label in reversed(path) for s in conv.sides if _fold(label).strip("()（）") == s), "")
@@ -421,25 +421,38 @@ def read_book(document: Document, conv: BookConventions) -> BookReading:
     stack: list[tuple[int | None, str]] = []  # the open rows: (ordinal, label) per level
     key: tuple[str, ...] | None = None  # (part, side, heading path) the columns belong to
     detail: list[tuple[_Row, list[tuple[Path, str, Value]]]] = []  # 節 rows, matched to 目 rows afterwards
+    header_only = False  # the columns come from a header that no row has followed yet
+    header_page: int | None = None  # where that header stands
     for table, line, cells in _table_rows(document):
         part = _part(conv, document, table.path)
         if part is None or any(re.search(p, _fold(table.path[0])) for p, _, _ in conv.item_lists):
+            words = header_words(cells, conv)
+            if words is not None:  # a header set just before the heading of the block it heads
+                columns, header_only, key = _Columns(), True, None
+                columns.add(words, conv)
+                header_page = pages.get(line, table.page)
             continue
         # a heading inside a part (歳入 of 第1表, 2項 of a 款's detail) keeps the header read so far; a
         # heading that names no part (a newsletter's next article) starts afresh
         where = (part[0], part[1], *(table.path[:1] if part[0] else table.path))
         if where != key:
             key = where
-            columns = _Columns()
+            # a header whose rows the layout set under the next heading (会計区分 | 予算額 | 前年度対比 /
+            # 特別会計 / 国民健康保険 …) still heads them
+            columns = columns if header_only else _Columns()
             stack = []
             current = None
         words = header_words(cells, conv)
         if words is not None:
             columns.add(words, conv)
+            header_only, header_page = True, pages.get(line, table.page)
             continue
+        if not conv.tables_span_pages and columns.paths and table.page != header_page:
+            columns, current = _Columns(), None  # a newsletter's table ends on its page
         row = _split_row(cells, conv)
         if row is None:
             continue
+        header_only = False
         row = _Row(line, pages.get(line), row.indent, row.label, row.number, row.slots, row.note)
         if not columns.closed:
             columns.closed = True

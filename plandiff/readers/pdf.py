@@ -35,6 +35,10 @@ _PAGE_NUMBER_RE = re.compile(
     r"^[-－‐—–(（]?\s*(?:p\.?\s*)?[0-9０-９]{1,4}\s*(?:[/／]\s*[0-9０-９]{1,4})?\s*[-－‐—–)）]?$"
 )
 _NUMERIC_CELL_RE = re.compile(r"^[△▲-]?\s*[0-9０-９][0-9０-９,，.]*$|^[-–－]$")
+# a line that is one amount (△650万円, 19億8,300万円, 1,234): a column of figures, not a wrapped sentence
+_AMOUNT_LINE_RE = re.compile(
+    r"^[△▲-]?\s*[0-9０-９][0-9０-９,，.]*\s*(?:億\s*[0-9０-９,，]*\s*)?(?:万|千|百万|億)?円?\s*[%％]?$"
+)
 _TOC_END_RE = re.compile(r"(?:[.．…‥・･]\s*){3,}\s*[0-9０-９]{1,4}\s*$")  # a TOC entry ends with leader and page
 _MARGIN = 0.08  # top and bottom share of the page where running headers, footers and numbers live
 
@@ -173,7 +177,8 @@ def _to_source_lines(pages: list[list[_Line]]) -> tuple[SourceLine, ...]:
             line = _Line(line.page, line.bottom, line.height, [_Cell(text, line.left, line.right)], line.page_height)
             # near the edge, or long: a line with half-width letters (A I ・ I T) ends well short of it
             long_line = line.right - body_left >= 0.6 * (body_right - body_left)
-            if (line.right >= body_right - 5 * line.height or long_line) and not text.endswith("。"):
+            wraps = not text.endswith("。") and not _AMOUNT_LINE_RE.match(text)  # a figure never runs on
+            if (line.right >= body_right - 5 * line.height or long_line) and wraps:
                 pending = line  # the layout broke this line; its sentence goes on below
                 pending_full = line.right >= body_right - 5 * line.height
             else:

@@ -424,13 +424,19 @@ def _x_cut(items: list[_Item]) -> tuple[list[_Item], list[_Item]] | None:
         if left - reach >= 0.8 * size or (left - reach >= 0.2 * size and _label_column(items, reach, left)):
             rivers.append((reach, left))
         reach = max(reach, right)
-    # a narrow river where the type size changes (prose set against a table's labels) is tried first
+    # a narrow river where the type size changes (prose set against a table's labels) is tried first;
+    # a river between two blocks on their own baselines wins over one between table columns that a
+    # paragraph beside them would otherwise carry off (a table's last column stays with the table)
+    fallback: tuple[list[_Item], list[_Item]] | None = None
     for low, high in sorted(rivers, key=lambda r: (r[1] - r[0] >= 0.8 * size, r[0] - r[1])):
         left_side = [item for item in items if item.right <= low]
         right_side = [item for item in items if item.left >= high]
-        if _separate(left_side, right_side):
+        how = _separation(left_side, right_side)
+        if how == 1:
             return left_side, right_side
-    return None
+        if how == 2 and fallback is None:
+            fallback = (left_side, right_side)
+    return fallback
 
 
 def _resized(items: list[_Item], low: float, high: float) -> bool:
@@ -452,17 +458,23 @@ def _label_column(items: list[_Item], low: float, high: float) -> bool:
     return len({round(item.size) for item in starts}) == 1
 
 
-def _separate(left: list[_Item], right: list[_Item]) -> bool:
+def _separation(left: list[_Item], right: list[_Item]) -> int:
+    """1: two blocks side by side (on their own baselines, or vertical text); 2: aligned rows, but
+    running text on one side is no table column; 0: columns of one table."""
     if any(item.vertical for item in left + right):
-        return True
+        return 1
     rows = _rows(left + right)
     on_left = {id(item) for item in left}
     sides = [{id(item) in on_left for item in row} for row in rows]
     smaller = min(sum(True in side for side in sides), sum(False in side for side in sides))
     shared = sum(len(side) == 2 for side in sides)
     if shared < 0.5 * smaller:
-        return True  # different baselines: two blocks side by side
-    return _prose(left) or _prose(right)  # aligned rows, but running text is no table column
+        return 1
+    return 2 if _prose(left) or _prose(right) else 0
+
+
+def _separate(left: list[_Item], right: list[_Item]) -> bool:
+    return _separation(left, right) > 0
 
 
 def _prose(items: list[_Item]) -> bool:
