@@ -95,10 +95,14 @@ def diff(
     files: Annotated[
         list[str], typer.Argument(help="Two editions, old then new (.txt, .md or .pdf); more compare each to the next")
     ],
-    format_: Annotated[str, typer.Option("--format", "-f", help="markdown, json or html")] = "markdown",
+    format_: Annotated[
+        str, typer.Option("--format", "-f", help="markdown, json, html, taisho (新旧対照表, HTML) or xlsx")
+    ] = "markdown",
     output: OutOpt = None,
     profile: ProfileOpt = None,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Say which encoding each file was read in")] = False,
+    lang: Annotated[str | None, typer.Option("--lang", help="ja or en; default: ja for a Japanese plan")] = None,
+    stamp: Annotated[bool, typer.Option("--stamp", help="Print today's date in the report's header")] = False,
 ) -> None:
     """Say what really changed between editions. Exit 0: no differences, 1: differences, 2: trouble."""
     from plandiff.output import write_output
@@ -108,9 +112,14 @@ def diff(
         from plandiff.diff import compare
         from plandiff.errors import PlandiffError as _Error
         from plandiff.load import read
+        from plandiff.report import FORMATS, render_bytes
 
-        if format_ not in ("markdown", "json", "html"):
-            raise _Error(f"unknown --format {format_!r}: use markdown, json or html")
+        if format_ not in FORMATS:
+            raise _Error(f"unknown --format {format_!r}: use {', '.join(FORMATS)}")
+        if lang is not None and lang not in ("ja", "en"):
+            raise _Error(f"unknown --lang {lang!r}: use ja or en")
+        if format_ == "xlsx" and output in (None, "", "-") and sys.stdout.isatty():
+            raise _Error("-f xlsx writes a workbook: give -o FILE.xlsx (or redirect stdout)")
         if len(files) < 2:
             raise _Error("diff needs two editions: plandiff diff OLD NEW")
         documents = [read(path, profile) for path in files]
@@ -118,7 +127,11 @@ def diff(
             for document in documents:
                 typer.echo(f"plandiff: {document.meta.source}: read as {document.meta.encoding}", err=True)
         changelogs = [compare(a, b) for a, b in pairwise(documents)]
-        write_output(render_series(changelogs, format_), output, files)
+        day = __import__("datetime").date.today().isoformat() if stamp else None
+        if format_ == "xlsx":
+            write_output(render_bytes(changelogs, format_, lang, day), output, files)
+        else:
+            write_output(render_series(changelogs, format_, lang, day), output, files)
         return any(c.has_differences for c in changelogs)
 
     raise typer.Exit(1 if _run(action) else 0)

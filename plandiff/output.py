@@ -22,6 +22,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import IO, Any
 
 from plandiff.errors import OutputError
 
@@ -43,10 +44,15 @@ def _same_as_input(destination: str, target: os.stat_result, inputs: Sequence[st
     return None
 
 
-def _write_stdout(text: str) -> None:
+def _write_stdout(text: str | bytes) -> None:
     try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
     except BrokenPipeError:
         # the reader went away (``| head``): say so once, and keep Python from complaining at exit
         with contextlib.suppress(OSError):
@@ -55,18 +61,24 @@ def _write_stdout(text: str) -> None:
         raise OutputError("stdout was closed before the output was written (broken pipe)") from None
 
 
-def _write_into(path: str, text: str, destination: str) -> None:
+def _open(fd: int, text: str | bytes) -> IO[Any]:
+    if isinstance(text, bytes):
+        return os.fdopen(fd, "wb")
+    return os.fdopen(fd, "w", encoding="utf-8", errors="replace", newline="\n")
+
+
+def _write_into(path: str, text: str | bytes, destination: str) -> None:
     """Write into an existing character device or FIFO: no creation, no truncation, no rename."""
     try:
         fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
-        with os.fdopen(fd, "w", encoding="utf-8", errors="replace", newline="\n") as handle:
+        with _open(fd, text) as handle:
             handle.write(text)
     except OSError as exc:
         raise OutputError(f"{destination}: cannot write ({exc.strerror})") from None
 
 
-def write_output(text: str, destination: str | None, inputs: Sequence[str] = ()) -> None:
-    """Write ``text`` to stdout (``None``, ``""``, ``"-"``) or to ``destination``, never onto one of
+def write_output(text: str | bytes, destination: str | None, inputs: Sequence[str] = ()) -> None:
+    """Write ``text`` (or ``bytes``: a workbook) to stdout (``None``, ``""``, ``"-"``) or to ``destination``, never onto one of
     ``inputs`` and never replacing anything but a regular file."""
     if destination in (None, "", "-"):
         _write_stdout(text)
@@ -103,7 +115,7 @@ def write_output(text: str, destination: str | None, inputs: Sequence[str] = ())
     except OSError as exc:
         raise OutputError(f"{destination}: cannot write ({exc.strerror})") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", errors="replace", newline="\n") as handle:
+        with _open(fd, text) as handle:
             handle.write(text)
             handle.flush()
             os.fchmod(handle.fileno(), mode)

@@ -1,43 +1,86 @@
-"""One place that turns a :class:`plandiff.diff.Changelog` into the output a user asked for."""
+"""One place that turns a :class:`plandiff.diff.Changelog` into the output a user asked for.
+
+``lang`` is ``ja`` or ``en``; ``None`` picks Japanese for a Japanese plan (:func:`labels.detect`).
+``stamp`` (a date) is printed in the header only when given, so the same inputs give the same bytes.
+"""
 
 from __future__ import annotations
 
 from plandiff.errors import PlandiffError
 from plandiff.model import Changelog
+from plandiff.render.labels import LANGS, Lang, detect
+
+FORMATS = ("markdown", "json", "html", "taisho", "xlsx")
+TEXT_FORMATS = ("markdown", "json", "html", "taisho")
 
 
-def extra_sections(changelog: Changelog) -> list[str]:
+def pick_lang(changelog: Changelog, lang: str | None) -> Lang:
+    if lang is None:
+        return detect(changelog.old, changelog.new)
+    if lang not in LANGS:
+        raise PlandiffError(f"unknown --lang {lang!r}: use ja or en")
+    return "ja" if lang == "ja" else "en"
+
+
+def extra_sections(changelog: Changelog, lang: Lang = "en") -> list[str]:
     """The Markdown sections of the typed comparisons (targets, budget), in the changelog's order."""
     from plandiff.render.budget import budget_markdown
     from plandiff.render.targets import targets_markdown
 
     sections = []
     if changelog.targets is not None:
-        sections.append(targets_markdown(changelog.targets))
+        sections.append(targets_markdown(changelog.targets, lang))
     if changelog.budget is not None:
-        sections.append(budget_markdown(changelog.budget))
+        sections.append(budget_markdown(changelog.budget, lang))
     return sections
 
 
-def render_changelog(changelog: Changelog, fmt: str = "markdown") -> str:
-    from plandiff.render import jsonout, markdown
+def _markdown(changelog: Changelog, lang: str | None, html: bool, stamp: str | None) -> str:
+    from plandiff.render import markdown
+
+    chosen = pick_lang(changelog, lang)
+    return markdown.render(changelog, extra_sections(changelog, chosen), chosen, html=html, stamp=stamp)
+
+
+def _title(first: Changelog, last: Changelog) -> str:
+    return f"plandiff: {first.old.title} → {last.new.title}"
+
+
+def render_changelog(
+    changelog: Changelog, fmt: str = "markdown", lang: str | None = None, stamp: str | None = None
+) -> str:
+    from plandiff.render import jsonout
 
     if fmt == "json":
         return jsonout.render(changelog)
-    text = markdown.render(changelog, extra_sections(changelog))
     if fmt == "markdown":
-        return text
+        return _markdown(changelog, lang, False, stamp)
     if fmt == "html":
         from plandiff.render.html import to_html
 
-        return to_html(text, f"plandiff: {changelog.old.title} → {changelog.new.title}")
-    raise PlandiffError(f"unknown format {fmt!r}: use markdown, json or html")
+        return to_html(_markdown(changelog, lang, True, stamp), _title(changelog, changelog))
+    if fmt == "taisho":
+        from plandiff.render.taisho import render as taisho
+
+        return taisho([changelog], pick_lang(changelog, lang), stamp)
+    raise PlandiffError(f"unknown format {fmt!r}: use markdown, json, html or taisho")
 
 
-def render_series(changelogs: list[Changelog], fmt: str = "markdown") -> str:
+def render_bytes(changelogs: list[Changelog], fmt: str, lang: str | None = None, stamp: str | None = None) -> bytes:
+    """The binary formats (``xlsx``)."""
+    if fmt == "xlsx":
+        from plandiff.render.xlsx import render as xlsx
+
+        return xlsx(changelogs, pick_lang(changelogs[0], lang), stamp)
+    raise PlandiffError(f"unknown binary format {fmt!r}")
+
+
+def render_series(
+    changelogs: list[Changelog], fmt: str = "markdown", lang: str | None = None, stamp: str | None = None
+) -> str:
     """One changelog for a pair; for three or more editions, one per consecutive pair, in order."""
     if len(changelogs) == 1:
-        return render_changelog(changelogs[0], fmt)
+        return render_changelog(changelogs[0], fmt, lang, stamp)
     if fmt == "json":
         import json
 
@@ -49,13 +92,15 @@ def render_series(changelogs: list[Changelog], fmt: str = "markdown") -> str:
             )
             + "\n"
         )
-    from plandiff.render import markdown
+    if fmt == "taisho":
+        from plandiff.render.taisho import render as taisho
 
-    text = "\n---\n\n".join(markdown.render(c, extra_sections(c)) for c in changelogs)
+        return taisho(changelogs, pick_lang(changelogs[0], lang), stamp)
+    if fmt not in ("markdown", "html"):
+        raise PlandiffError(f"unknown format {fmt!r}: use markdown, json, html or taisho")
+    text = "\n---\n\n".join(_markdown(c, lang, fmt == "html", stamp) for c in changelogs)
     if fmt == "markdown":
         return text
-    if fmt == "html":
-        from plandiff.render.html import to_html
+    from plandiff.render.html import to_html
 
-        return to_html(text, f"plandiff: {changelogs[0].old.title} → {changelogs[-1].new.title}")
-    raise PlandiffError(f"unknown format {fmt!r}: use markdown, json or html")
+    return to_html(text, _title(changelogs[0], changelogs[-1]))

@@ -237,7 +237,7 @@ def test_markdown_is_valid_gfm(fy2021: Document) -> None:
     strong_text = [
         t.children[i + 1].content for t in inline for i, c in enumerate(t.children or []) if c.type == "strong_open"
     ]
-    assert len(struck) == 2  # ~~260~~ and ~~導入~~ render as strikethrough
+    assert len(struck) == 3  # the legend, ~~260~~ and ~~導入~~ render as strikethrough
     assert "300" in strong_text and "拡充" in strong_text
 
 
@@ -269,7 +269,7 @@ def test_cli_exit_codes_and_atomic_output(tmp_path: Path) -> None:
     out = tmp_path / "changelog.md"
     different = _cli("diff", str(FY2021), str(FY2022), "-o", str(out))
     assert different.returncode == 1 and different.stdout == b""
-    assert out.read_text(encoding="utf-8").startswith("# plandiff: 令和3年度計画 → 令和4年度計画\n")
+    assert out.read_text(encoding="utf-8").startswith("# 変更点：令和3年度計画 → 令和4年度計画\n")  # Japanese by default
     assert [p.name for p in tmp_path.iterdir()] == ["changelog.md"]  # no temporary file left behind
     missing = _cli("diff", str(FY2021), str(tmp_path / "nope.txt"))
     assert missing.returncode == 2
@@ -324,12 +324,12 @@ def test_three_editions_compare_each_to_the_next(tmp_path: Path, base: str) -> N
     year_change = [c for c in data[1]["changes"] if c["change"] == "changed" and "評価結果" in c["new"][0]["text"]]
     assert [[seg for seg in c["diff"] if seg[0] != "="] for c in year_change] == [[["-", "2020"], ["+", "2021"]]]
     markdown_run = _cli("diff", str(FY2021), str(rolled_only), str(FY2022))
-    assert markdown_run.stdout.decode().count("\n---\n\n# plandiff: ") == 1
-    assert b"No differences beyond noise." in markdown_run.stdout
+    assert markdown_run.stdout.decode().count("\n---\n\n# 変更点：") == 1
+    assert "表記揺れ等を除き、差異はありません。" in markdown_run.stdout.decode()
 
 
 def test_corpus_changelog_leads_with_the_raised_key_target(fy2021: Document) -> None:
-    text = render_changelog(compare(fy2021, FY2022), "markdown")
+    text = render_changelog(compare(fy2021, FY2022), "markdown", "en")
     assert (
         "\n1. Target raised: 事業引継ぎにおける広域の成約件数 260 → 300 件 (key target) (old I > 1 > (1) > ② l.29;"
         in text

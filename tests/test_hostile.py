@@ -112,7 +112,7 @@ def test_long_single_line_and_no_structure_fall_back_to_paragraphs(tmp_path: Pat
     assert len(line) > 10_000
     old = _write(tmp_path, "old.txt", line.encode())
     new = _write(tmp_path, "new.txt", (line + "\n\n新しい段落を追加する。\n").encode())
-    result = run("diff", str(old), str(new))
+    result = run("diff", "--lang", "en", str(old), str(new))
     assert result.returncode == 1, result.stderr
     out = result.stdout.decode()
     assert "- Warning: old: no recognisable structure (no headings): every paragraph is compared as a measure" in out
@@ -126,7 +126,7 @@ def test_pipe_in_table_cells_keeps_the_markdown_table(tmp_path: Path, fy2021_tex
 
     text = fy2021_text.replace("受託収入\t-\t-\t-\t220", "受託|収入\t-\t-\t-\t250", 1)
     new = _write(tmp_path, "new.txt", text.encode())
-    result = run("diff", str(FY2021), str(new))
+    result = run("diff", "--lang", "en", str(FY2021), str(new))
     assert result.returncode == 1
     tokens = MarkdownIt("commonmark").enable(["table"]).parse(result.stdout.decode())
     tables: list[list[int]] = []  # per table, the cell count of each row

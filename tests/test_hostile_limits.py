@@ -252,7 +252,7 @@ def test_an_empty_pdf_file_and_a_pdf_header_alone(tmp_path: Path) -> None:
 
 def test_an_old_edition_later_than_new_is_warned_about(tmp_path: Path) -> None:
     new = ROOT / "corpus" / "smrj-fy2022-annual-plan.CONSTRUCTED.txt"
-    markdown = _ok(run("diff", str(new), str(FY2021)), (1,))
+    markdown = _ok(run("diff", "--lang", "en", str(new), str(FY2021)), (1,))
     assert "Warning: OLD is the later edition (FY2022) and NEW the earlier (FY2021)" in markdown
     data = json.loads(_ok(run("diff", str(new), str(FY2021), "-f", "json"), (1,)))
     assert any("OLD is the later edition" in w for w in data["warnings"])

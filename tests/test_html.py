@@ -33,5 +33,5 @@ def test_html_renders_the_changelog(fy2021: Document) -> None:
     page = render_changelog(compare(fy2021, CORPUS / "smrj-fy2022-annual-plan.CONSTRUCTED.txt"), "html")
     assert "<title>plandiff: 令和3年度計画 → 令和4年度計画</title>" in page
     assert page.count("<table>") == 5  # summary; targets; budget totals, largest moves, changed lines
-    assert "<s>260</s> <strong>300</strong>" in page
+    assert "成約件数を<del>260</del><ins>300</ins>件以上とする。" in page  # no spaces inside Japanese text
     assert to_html("# a", "t") == to_html("# a", "t")

@@ -79,11 +79,11 @@ def test_pdf_diff_through_the_cli(tmp_path: Path, excerpt: list[str], pdf_bytes:
     new = tmp_path / "new.pdf"
     new.write_bytes(render_pdf(edited))
     result = subprocess.run(
-        [sys.executable, "-m", "plandiff", "diff", str(old), str(new)], capture_output=True, cwd=ROOT, check=False
+        [sys.executable, "-m", "plandiff", "diff", "--lang", "en", str(old), str(new)], capture_output=True, cwd=ROOT, check=False
     )
     assert result.returncode == 1, result.stderr
     out = result.stdout.decode()
-    assert " ~~5,000~~ **6,000** 者以上とする。" in out
+    assert "を~~5,000~~**6,000**者以上とする。" in out  # no spaces added inside Japanese text
     page = next(line.page for line in pdf_lines(pdf_bytes, "old.pdf") if "より多くの中小企業" in line.text)
     assert f"I > 1 > (1) > ① l.15–16 (p.{page}) → new I > 1 > (1) > ① l.15–16 (p.{page})" in out  # provenance
 

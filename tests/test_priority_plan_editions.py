@@ -162,7 +162,7 @@ def test_pdf_edition_reports_exactly_the_edits_with_pages(
     assert changelog.noisy_measures > ROLLED_MEASURES
     text = render_changelog(changelog, "markdown")
     moved = next(c for c in changelog.changes if c.kind == "measure" and c.change == "moved")
-    assert f"(p.{moved.old[0].page})" in text and f"(p.{moved.new[0].page})" in text
+    assert f"（{moved.old[0].page}頁）" in text and f"（{moved.new[0].page}頁）" in text  # Japanese pages: 12頁
 
 
 def test_pdf_and_text_of_the_edition_read_alike(new_txt: Path, new_pdf: tuple[Path, list[int | None]]) -> None:

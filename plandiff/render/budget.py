@@ -10,7 +10,9 @@ import json
 from collections.abc import Sequence
 
 from plandiff.model import BudgetComparison, BudgetLine, Change, Reconciliation
+from plandiff.render import access
 from plandiff.render.escape import md
+from plandiff.render.labels import Lang, label, verb
 
 TOP_MOVERS = 10
 
@@ -36,7 +38,7 @@ def _path(value: object) -> str:
 
 
 def _size(change: Change) -> int:
-    value = change.data.get("delta")
+    value = access.get(change, "delta")
     return abs(value) if isinstance(value, int) else 0
 
 
@@ -44,70 +46,93 @@ def _cells(values: Sequence[object]) -> str:
     return "| " + " | ".join(md(str(v)) for v in values) + " |"
 
 
-def _where(change: Change) -> str:
+def _where(change: Change, lang: Lang = "en") -> str:
+    if lang == "ja":
+        old = f"{change.old[0].line}" if change.old else "—"
+        new = f"{change.new[0].line}" if change.new else "—"
+        return f"{old} → {new}"
     old = f"l.{change.old[0].line}" if change.old else "—"
     new = f"l.{change.new[0].line}" if change.new else "—"
     return f"{old} → {new}"
 
 
-def _line_cells(change: Change) -> list[object]:
+def _line_cells(change: Change, lang: Lang = "en") -> list[object]:
     """row, column, old, new, change, %, lines: one changed budget line."""
-    d = change.data
     return [
-        _path(d["row"]),
-        _path(d["column"]),
-        amount(d["old_amount"]),
-        amount(d["new_amount"]),
-        delta(d["delta"]),
-        _pct(d["pct"]),
-        _where(change),
+        _path(access.either(change, "row")),
+        _path(access.either(change, "column")),
+        amount(access.side(change, "amount", "old")),
+        amount(access.side(change, "amount", "new")),
+        delta(access.get(change, "delta")),
+        _pct(access.get(change, "pct")),
+        _where(change, lang),
     ]
 
 
-def _reconciliation(name: str, r: Reconciliation) -> str:
-    text = f"{name}: {r.checked} sums checked, {r.rounded} off by no more than the rounding the document allows"
-    return text + (f", **{len(r.findings)} mismatches**" if r.findings else ", no mismatches")
+def budget_verb(change: Change) -> str:
+    """A changed amount is 増額 (increased) or 減額 (decreased); every other change keeps its own verb."""
+    if change.change == "changed":
+        value = access.get(change, "delta")
+        if isinstance(value, int | float) and value:
+            return "increased" if value > 0 else "decreased"
+    return change.change
 
 
-def budget_markdown(comparison: BudgetComparison) -> str:
-    out = [f"## Budget (unit: {md(comparison.unit or '?')})", ""]
+def _reconciliation(name: str, r: Reconciliation, lang: Lang = "en") -> str:
+    text = label("b.reconciled", lang, name=name, checked=r.checked, rounded=r.rounded)
+    if r.findings:
+        return text + (f"、**不一致{len(r.findings)}件**" if lang == "ja" else f", **{len(r.findings)} mismatches**")
+    return text + label("b.no_mismatches", lang)
+
+
+def budget_markdown(comparison: BudgetComparison, lang: Lang = "en") -> str:
+    out = [f"## {label('b.title', lang, unit=md(comparison.unit or '?'))}", ""]
     moved = [t for t in comparison.totals if t.old != t.new]
     lines = [c for c in comparison.changes if c.change == "changed"]
     structural = [c for c in comparison.changes if c.change != "changed"]
     if not comparison.changes:
-        out.append(f"No budget line changed ({comparison.unchanged:,} lines compared).")
+        out.append(label("b.none", lang, n=f"{comparison.unchanged:,}"))
     else:
         out.append(
-            f"{len(lines)} lines changed, {len(structural)} rows, columns or tables added or dropped; "
-            f"{comparison.unchanged:,} lines unchanged."
+            label("b.counts", lang, lines=len(lines), structural=len(structural), unchanged=f"{comparison.unchanged:,}")
         )
     if moved:
-        out += ["", "| statement | account | total | old | new | change |", "|---|---|---|---:|---:|---:|"]
+        out.append("")
+    h = {k: label(f"b.{k}", lang) for k in ("statement", "account", "total", "row", "column", "old", "new", "change")}
+    h["pct"], h["lines"] = label("b.pct", lang), label("b.lines", lang)
+    if moved:
+        out += [
+            f"| {h['statement']} | {h['account']} | {h['total']} | {h['old']} | {h['new']} | {h['change']} |",
+            "|---|---|---|---:|---:|---:|",
+        ]
         for t in moved:
             change = t.new - t.old if t.old is not None and t.new is not None else None
             out.append(_cells([t.statement, t.account, " / ".join(t.row), amount(t.old), amount(t.new), delta(change)]))
     movers = sorted(
-        (c for c in lines if not c.data.get("total") and isinstance(c.data.get("delta"), int)),
+        (c for c in lines if not access.get(c, "total") and isinstance(access.get(c, "delta"), int)),
         key=lambda c: (-_size(c), c.id),
     )[:TOP_MOVERS]
+    line_head = f"| {h['row']} | {h['column']} | {h['old']} | {h['new']} | {h['change']} | {h['pct']} | {h['lines']} |"
     if movers:
         out += [
             "",
-            "### Largest moves",
+            f"### {label('b.movers', lang)}",
             "",
-            "| statement | account | row | column | old | new | change | % | lines |",
+            f"| {h['statement']} | {h['account']} " + line_head,
             "|---|---|---|---|---:|---:|---:|---:|---|",
         ]
         for c in movers:
-            out.append(_cells([c.data["statement"], c.data["account"], *_line_cells(c)]))
+            out.append(_cells([access.get(c, "statement"), access.get(c, "account"), *_line_cells(c, lang)]))
     by_table: dict[tuple[str, str], list[Change]] = {}
     for c in comparison.changes:
-        by_table.setdefault((str(c.data["statement"]), str(c.data["account"])), []).append(c)
+        by_table.setdefault((access.text(c, "statement"), access.text(c, "account")), []).append(c)
+    colon = "：" if lang == "ja" else ": "
     for (statement, account), changes in by_table.items():
         out += ["", f"### {md(statement)} — {md(account)}", ""]
-        changed = [c for c in changes if c.change == "changed" and not c.data.get("follows_exactly")]
-        followers = [c for c in changes if c.change == "changed" and c.data.get("follows_exactly")]
+        changed = [c for c in changes if c.change == "changed" and not access.get(c, "follows_exactly")]
+        followers = [c for c in changes if c.change == "changed" and access.get(c, "follows_exactly")]
         for c in changes:
+            name = verb("budget", c.change, lang)
             if c.change in (
                 "row_added",
                 "row_removed",
@@ -118,48 +143,78 @@ def budget_markdown(comparison: BudgetComparison) -> str:
                 "item_added",
                 "item_removed",
             ):
-                what = c.change.replace("_", " ").replace("added", "new").replace("removed", "dropped")
                 loc = (c.new or c.old)[0]
-                out.append(f"- **{what.capitalize()}**: {md(loc.text)} ({_where(c)})")
+                if lang == "ja":
+                    out.append(f"- **{name}**{colon}{md(loc.text)}（{_where(c, lang)}行目）")
+                else:
+                    what = c.change.replace("_", " ").replace("added", "new").replace("removed", "dropped")
+                    out.append(f"- **{what.capitalize()}**: {md(loc.text)} ({_where(c)})")
             elif c.change == "item_changed":
-                out.append(f"- **Item changed**: {md(c.old[0].text)} → {md(c.new[0].text)} ({_where(c)})")
-            elif c.change == "unit_changed":
                 out.append(
-                    f"- **Unit changed**: {md(str(c.data['old_unit']))} → {md(str(c.data['new_unit']))}; "
-                    f"amounts compared in yen ({_where(c)})"
+                    f"- **{name}**{colon}{md(c.old[0].text)} → {md(c.new[0].text)}"
+                    + (f"（{_where(c, lang)}行目）" if lang == "ja" else f" ({_where(c)})")
+                )
+            elif c.change == "unit_changed":
+                text = label(
+                    "b.unit_changed",
+                    lang,
+                    old=md(str(access.side(c, "unit", "old"))),
+                    new=md(str(access.side(c, "unit", "new"))),
+                )
+                out.append(
+                    f"- **{name}**{colon}{text}" + (f"（{_where(c, lang)}行目）" if lang == "ja" else f" ({_where(c)})")
                 )
             elif c.change == "previous_differs":
-                out.append(
-                    f"- **Last year's amount differs from the old edition** (a revised budget such as 補正, or a "
-                    f"misprint): old edition {md(c.old[0].text)}; new edition {md(c.new[0].text)} "
-                    f"({delta(c.data.get('delta'))}; {_where(c)})"
-                )
+                text = label("b.previous_differs", lang, old=md(c.old[0].text), new=md(c.new[0].text))
+                if lang == "ja":
+                    out.append(f"- **{name}**（{text}；{delta(access.get(c, 'delta'))}；{_where(c, lang)}行目）")
+                else:
+                    out.append(
+                        f"- **Last year's amount differs from the old edition** {text} "
+                        f"({delta(access.get(c, 'delta'))}; {_where(c)})"
+                    )
         if followers:
+            if lang == "ja":
+                head = label("b.followers", lang, edits=len(changed), n=len(followers))
+            else:
+                head = (
+                    f"{len(changed)} edit{'s' if len(changed) != 1 else ''}; {len(followers)} "
+                    f"total{'s' if len(followers) != 1 else ''} follow: "
+                )
             out.append(
-                f"- {len(changed)} edit{'s' if len(changed) != 1 else ''}; {len(followers)} "
-                f"total{'s' if len(followers) != 1 else ''} follow: "
-                + "; ".join(f"{md(_path(c.data['row']))} {delta(c.data.get('delta'))}" for c in followers)
+                f"- {head}"
+                + "; ".join(f"{md(_path(access.either(c, 'row')))} {delta(access.get(c, 'delta'))}" for c in followers)
             )
         if changed:
             if len(changed) < len(changes):
                 out.append("")
-            out += ["| row | column | old | new | change | % | lines |", "|---|---|---:|---:|---:|---:|---|"]
+            out += [line_head, "|---|---|---:|---:|---:|---:|---|"]
             for c in changed:
-                out.append(_cells(_line_cells(c)))
+                out.append(_cells(_line_cells(c, lang)))
+    names = {"old": label("old", lang), "new": label("new", lang)} if lang == "ja" else {"old": "old", "new": "new"}
     out += [
         "",
-        "Reconciliation of totals against their parts — "
-        + _reconciliation("old", comparison.old_reconciliation)
-        + "; "
-        + _reconciliation("new", comparison.new_reconciliation)
-        + ".",
+        label("b.reconciliation", lang)
+        + _reconciliation(names["old"], comparison.old_reconciliation, lang)
+        + ("；" if lang == "ja" else "; ")
+        + _reconciliation(names["new"], comparison.new_reconciliation, lang)
+        + ("。" if lang == "ja" else "."),
     ]
     for name, r in (("old", comparison.old_reconciliation), ("new", comparison.new_reconciliation)):
         for f in r.findings:
+            where = f"{names[name]} {f.line}行目" if lang == "ja" else f"{name} l.{f.line}"
             out.append(
-                f"- {name} l.{f.line}: {md(f.statement)} {md(f.account)} {md(' / '.join(f.row))} | "
-                f"{md(' / '.join(f.column))}: {amount(f.actual)}, parts sum to {amount(f.expected)} "
-                f"({delta(f.difference)}, allowed ±{f.tolerance}; {md(f.rule)})"
+                f"- {where}: {md(f.statement)} {md(f.account)} {md(' / '.join(f.row))} | "
+                f"{md(' / '.join(f.column))}: "
+                + label(
+                    "b.finding",
+                    lang,
+                    actual=amount(f.actual),
+                    expected=amount(f.expected),
+                    difference=delta(f.difference),
+                    tolerance=f.tolerance,
+                    rule=md(f.rule),
+                )
             )
     return "\n".join(out) + "\n"
 
@@ -224,7 +279,7 @@ def budget_listing(lines: Sequence[BudgetLine], reconciliation: Reconciliation, 
                     ln.line,
                 ]
             )
-        return buffer.getvalue()
+        return "\ufeff" + buffer.getvalue()  # a byte-order mark: Excel on Japanese Windows reads UTF-8
     out = ["| statement | account | row | column | amount | line |", "|---|---|---|---|---:|---:|"]
     out += [
         _cells([ln.statement, ln.account, " / ".join(ln.row), " / ".join(ln.column), amount(ln.amount), ln.line])

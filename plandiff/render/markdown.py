@@ -1,49 +1,78 @@
 """Changelog → GFM Markdown: summary first, then the changes section by section.
 
-Every change says where it stands in both editions (heading path and line), so a reader can check
-it against the documents. Inline diffs use ``~~old~~ **new**`` with a space on each side: CommonMark
-does not open emphasis between two CJK characters and punctuation, and the spaces make it render
-the same everywhere.
+Every change says where it stands in both editions (heading path with its title, and line), so a
+reader can check it against the documents. Every word of ours comes from :mod:`plandiff.render.labels`
+in the report's language (``ja`` for a Japanese plan, ``en`` on request). Inline diffs are
+:func:`plandiff.render.inline.inline_diff`: no spaces added inside Japanese text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Mapping, Sequence
 
-from plandiff.model import Change, Changelog, Location, Metadata, path_label
+from plandiff.model import Change, Changelog, Location, Metadata, Path
+from plandiff.render import access
 from plandiff.render.escape import code, md
+from plandiff.render.labels import Lang, kind_label, label, place, verb
+from plandiff.render.labels import where as _where
 
 VERBS = ("added", "removed", "changed", "moved", "split", "merged", "renamed")
-_LABEL = {
-    "added": "New",
-    "removed": "Dropped",
-    "changed": "Reworded",
-    "moved": "Moved",
-    "split": "Split",
-    "merged": "Merged",
-    "renamed": "Renamed",
-}
 
 
-def _edition(meta: Metadata, stats: dict[str, int]) -> str:
-    parts = [md(meta.title or "(untitled)")]
+class Ctx:
+    """What every line of one report needs: its language, the headings' titles, and the output flavour."""
+
+    def __init__(
+        self,
+        lang: Lang = "en",
+        old_titles: Mapping[Path, str] | None = None,
+        new_titles: Mapping[Path, str] | None = None,
+        html: bool = False,
+    ) -> None:
+        self.lang: Lang = lang
+        self.old_titles = old_titles or {}
+        self.new_titles = new_titles or {}
+        self.html = html  # Markdown fed to the HTML page: inline diffs as <del>/<ins>
+
+    @classmethod
+    def of(cls, changelog: Changelog, lang: Lang = "en", html: bool = False) -> Ctx:
+        return cls(lang, changelog.old_titles, changelog.new_titles, html)
+
+
+def _edition(meta: Metadata, stats: dict[str, int], lang: Lang) -> str:
+    parts = [md(meta.title or label("untitled", lang))]
     if meta.fiscal_year:
-        parts.append(f"FY{meta.fiscal_year}")
+        parts.append(label("fiscal_year", lang, year=meta.fiscal_year))
     if meta.decided:
-        parts.append(f"decided {meta.decided}")
-    counts = ", ".join(f"{v} {k}" for k, v in stats.items())
-    return f"{code(meta.source)} — {' · '.join(parts)} ({counts})"
+        parts.append(label("decided", lang, date=meta.decided))
+    counts = ("、" if lang == "ja" else ", ").join(
+        label(f"stat.{k}", lang, n=v) if f"stat.{k}" in _STATS else f"{v} {k}" for k, v in stats.items()
+    )
+    name = os.path.basename(meta.source) or meta.source
+    opening, closing = ("（", "）") if lang == "ja" else (" (", ")")
+    return f"{code(name)} — {' · '.join(parts)}{opening}{counts}{closing}"
 
 
-def where(loc: Location) -> str:
-    lines = f"l.{loc.line}" if not loc.end_line or loc.end_line == loc.line else f"l.{loc.line}–{loc.end_line}"
-    page = f" (p.{loc.page})" if loc.page else ""
-    return f"{md(path_label(loc.path)) or '(top)'} {lines}{page}"
+_STATS = frozenset({"stat.sections", "stat.measures", "stat.targets", "stat.tables"})
 
 
-def _both(change: Change) -> str:
-    old = "; ".join(where(loc) for loc in change.old)
-    new = "; ".join(where(loc) for loc in change.new)
+def where(loc: Location, ctx: Ctx | None = None, side: str = "new") -> str:
+    ctx = ctx or Ctx()
+    titles = ctx.old_titles if side == "old" else ctx.new_titles
+    return md(_where(loc, ctx.lang, titles))
+
+
+def _both(change: Change, ctx: Ctx) -> str:
+    old = "; ".join(where(loc, ctx, "old") for loc in change.old)
+    new = "; ".join(where(loc, ctx, "new") for loc in change.new)
+    o, n = label("old_short", ctx.lang), label("new_short", ctx.lang)
+    if ctx.lang == "ja":
+        if not change.old:
+            return f"{n}：{new}"
+        if not change.new:
+            return f"{o}：{old}"
+        return f"{o}：{old} → {n}：{new}"
     if not change.old:
         return f"new: {new}"
     if not change.new:
@@ -51,44 +80,45 @@ def _both(change: Change) -> str:
     return f"old {old} → new {new}"
 
 
-def inline_diff(segments: Sequence[Sequence[str]]) -> str:
-    """``~~old~~ **new**`` between unchanged text, one space around each marked run."""
-    out = ""
-    for op, text in segments:
-        if op == "=":
-            out += md(text)
-            continue
-        body = md(text).strip()
-        if not body:
-            continue
-        mark = f"~~{body}~~" if op == "-" else f"**{body}**"
-        out = f"{out.rstrip()} {mark} " if out else f"{mark} "
-    return " ".join(out.split(" ")).strip()
+def _paren(text: str, lang: Lang) -> str:
+    return f"（{text}）" if lang == "ja" else f" ({text})"
+
+
+def inline_diff(segments: Sequence[Sequence[str]], ctx: Ctx | None = None) -> str:
+    from plandiff.render.inline import inline_diff as _inline
+
+    return _inline([(str(op), str(text)) for op, text in segments], html=ctx.html if ctx else False)
 
 
 def _quote(text: str) -> str:
     return f"> {md(text)}"
 
 
-def render_measure(change: Change) -> list[str]:
-    head = f"- **{_LABEL[change.change]}** ({_both(change)}"
+def _strength_note(change: Change, ctx: Ctx) -> str:
+    shift = access.strength(change)
+    return f" **{verb('strength', shift, ctx.lang)}**" if shift else ""
+
+
+def render_measure(change: Change, ctx: Ctx | None = None) -> list[str]:
+    ctx = ctx or Ctx()
+    details = _both(change, ctx)
     if change.change in ("changed", "moved", "split", "merged") and change.score < 1:
-        head += f", similarity {change.score:.2f}"
-    head += ")"
+        details += ("、" if ctx.lang == "ja" else ", ") + label("similarity", ctx.lang, score=f"{change.score:.2f}")
+    head = f"- **{verb('measure', change.change, ctx.lang)}**{_strength_note(change, ctx)}{_paren(details, ctx.lang)}"
     body: list[str] = []
-    diff = change.data.get("diff")
+    diff = access.segments(change)
     if change.change in ("split", "merged"):
         if change.change == "split":
             body.append("  " + _quote(change.old[0].text))
-            body.extend(f"  - {where(loc)}: {md(loc.text)}" for loc in change.new)
+            body.extend(f"  - {where(loc, ctx, 'new')}: {md(loc.text)}" for loc in change.new)
         else:
-            body.extend(f"  - {where(loc)}: {md(loc.text)}" for loc in change.old)
+            body.extend(f"  - {where(loc, ctx, 'old')}: {md(loc.text)}" for loc in change.old)
             body.append("  " + _quote(change.new[0].text))
-        if isinstance(diff, list):
+        if diff is not None:
             body.append("")
-            body.append("  Wording changed as well: " + inline_diff(diff))
-    elif isinstance(diff, list):
-        body.append("  " + inline_diff(diff))
+            body.append("  " + label("also_reworded", ctx.lang) + inline_diff(diff, ctx))
+    elif diff is not None:
+        body.append("  " + inline_diff(diff, ctx))
     elif change.change == "removed":
         body.append("  " + _quote(change.old[0].text))
     elif change.change in ("added", "moved"):
@@ -96,118 +126,150 @@ def render_measure(change: Change) -> list[str]:
     return [head, *body]
 
 
-def _target_rank(change: Change) -> tuple[bool, int, str]:
-    """Key targets first, then by position."""
-    return (not change.data.get("key_target"), (change.new or change.old)[0].line, change.id)
-
-
-def _target_headline(change: Change) -> str:
-    """``Target raised: <metric> 260 → 300 件 (key target)``, the news a target change is."""
-    data = change.data
-    verb = change.change.replace("_", " ")
-    values = ""
-    if data.get("old_value") is not None or data.get("new_value") is not None:
-        unit = data.get("unit")
-        unit = unit.get("new") if isinstance(unit, dict) else unit
-        old = "—" if data.get("old_value") is None else f"{data['old_value']:,}"
-        new = "—" if data.get("new_value") is None else f"{data['new_value']:,}"
-        values = f" {old} → {new} {unit}"
-    key = " (key target)" if data.get("key_target") is True else ""
-    return f"Target {verb}: {md(str(data.get('metric', '')))}{values}{key} ({_both(change)})"
-
-
-def _significance(change: Change) -> tuple[int, float, int]:
-    """Dropped and new measures first (longest first), then the most reworded."""
-    text = (change.new or change.old)[0].text
-    rank = {"removed": 0, "added": 1, "split": 2, "merged": 2, "changed": 3, "moved": 4}.get(change.change, 5)
-    line = (change.new or change.old)[0].line
-    return (rank, change.score - len(text) / 10_000, line)
-
-
-def noise_sentence(changelog: Changelog) -> str:
+def noise_sentence(changelog: Changelog, lang: Lang = "en") -> str:
     """How much was unchanged, and how much noise was set aside to see that."""
-    text = f"{changelog.unchanged_measures} measures unchanged"
+    text = label("unchanged", lang, n=changelog.unchanged_measures)
+    end = "。" if lang == "ja" else "."
     if not changelog.noisy_measures:
-        return text + "."
-    text += f", {changelog.noisy_measures} of them only once noise was set aside (not listed)"
+        return text + end
+    text += label("noisy", lang, n=changelog.noisy_measures)
     parts = []
     if changelog.rolled_years:
         years = "year" if abs(changelog.year_delta) == 1 else "years"
-        parts.append(f"{changelog.rolled_years} fiscal-year mentions rolled over by {changelog.year_delta} {years}")
-    parts.append("line breaks, spacing, full/half width and bullet style are not compared")
+        parts.append(label("rolled", lang, n=changelog.rolled_years, delta=changelog.year_delta, years=years))
+    parts.append(label("not_compared", lang))
+    if lang == "ja":
+        return f"{text}。{'。'.join(parts)}。"
     return f"{text}: {'; '.join(parts)}."
 
 
-def render(changelog: Changelog, sections_extra: Sequence[str] = ()) -> str:
-    out: list[str] = []
-    out.append(f"# plandiff: {md(changelog.old.title or 'old')} → {md(changelog.new.title or 'new')}")
-    out.append("")
-    out.append(f"- Old: {_edition(changelog.old, changelog.old_stats)}")
-    out.append(f"- New: {_edition(changelog.new, changelog.new_stats)}")
-    for warning in changelog.warnings:
-        out.append(f"- Warning: {md(warning)}")
-    out.append("")
-    out.append("## Summary")
-    out.append("")
+def summary_table(changelog: Changelog, lang: Lang) -> list[str]:
+    """One row per kind: how many, and which changes (``新設 1・削除 1・修正 2``), never a wide grid."""
     counts = changelog.counts()
-    if not changelog.changes:
-        out.append("No differences beyond noise.")
-    else:
-        kinds = [k for k in ("section", "target", "measure", "budget") if k in counts]
-        verbs = sorted({v for k in kinds for v in counts[k]}, key=lambda v: (VERBS.index(v) if v in VERBS else 99, v))
-        out.append("| kind | " + " | ".join(verbs) + " |")
-        out.append("|---|" + "---:|" * len(verbs))
-        for kind in kinds:
-            out.append(f"| {kind} | " + " | ".join(str(counts[kind].get(v, 0)) for v in verbs) + " |")
+    kinds = [k for k in ("section", "target", "measure", "budget") if k in counts]
+    out = [
+        f"| {label('kind', lang)} | {label('total', lang)} | {label('breakdown', lang)} |",
+        "|---|---:|---|",
+    ]
+    joiner = "・" if lang == "ja" else ", "
+    shown: dict[str, dict[str, int]] = {}
+    for change in changelog.changes:
+        per = shown.setdefault(str(change.kind), {})
+        name = display_verb(change)
+        per[name] = per.get(name, 0) + 1
+    for kind in kinds:
+        verbs = sorted(shown[kind], key=lambda v: (VERBS.index(v) if v in VERBS else 99, v))
+        cells = joiner.join(f"{verb(kind, v, lang)} {shown[kind][v]}" for v in verbs)
+        out.append(f"| {kind_label(kind, lang)} | {sum(counts[kind].values())} | {md(cells)} |")
+    return out
+
+
+def _headline_lines(changelog: Changelog, ctx: Ctx) -> list[str]:
+    from plandiff.render.news import headlines
+
+    return headlines(changelog, ctx)
+
+
+def render(
+    changelog: Changelog,
+    sections_extra: Sequence[str] = (),
+    lang: Lang = "en",
+    html: bool = False,
+    stamp: str | None = None,
+) -> str:
+    ctx = Ctx.of(changelog, lang, html)
+    out: list[str] = []
+    colon = "：" if lang == "ja" else ": "
+    out.append(
+        f"# {label('report', lang)}{colon}{md(changelog.old.title or label('old', lang))} → "
+        f"{md(changelog.new.title or label('new', lang))}"
+    )
     out.append("")
-    out.append(noise_sentence(changelog))
-    measures = [c for c in changelog.changes if c.kind == "measure"]
-    targets = [c for c in changelog.changes if c.kind == "target"]
-    if measures or targets:
+    organisation = changelog.new.organisation or changelog.old.organisation
+    if organisation:
+        out.append(f"- {label('organisation', lang)}{colon}{md(organisation)}")
+    out.append(f"- {label('old', lang)}{colon}{_edition(changelog.old, changelog.old_stats, lang)}")
+    out.append(f"- {label('new', lang)}{colon}{_edition(changelog.new, changelog.new_stats, lang)}")
+    if stamp:
+        out.append(f"- {label('stamp', lang, date=stamp)}")
+    for warning in changelog.warnings:
+        out.append(f"- {label('warning', lang)}{colon}{md(warning)}")
+    if changelog.changes:
+        out.append(f"- {label('legend_html' if html else 'legend', lang)}")
+    out.append("")
+    out.append(f"## {label('summary', lang)}")
+    out.append("")
+    if not changelog.changes:
+        out.append(label("no_differences", lang))
+    else:
+        out.extend(summary_table(changelog, lang))
+    out.append("")
+    out.append(noise_sentence(changelog, lang))
+    headlines = _headline_lines(changelog, ctx)
+    if headlines:
         out.append("")
-        out.append("### Most significant")
+        out.append(f"### {label('headlines', lang)}")
         out.append("")
-        headlines = [_target_headline(c) for c in sorted(targets, key=_target_rank)][:3]
-        for change in sorted(measures, key=_significance)[: 5 - len(headlines)]:
-            text = (change.new or change.old)[0].text
-            short = text if len(text) <= 80 else text[:80] + "…"
-            headlines.append(f"{_LABEL[change.change]}: {md(short)} ({_both(change)})")
-        out.extend(f"{rank}. {line}" for rank, line in enumerate(headlines, start=1))
+        out.extend(headlines)
     for extra in sections_extra:
         out.append("")
         out.append(extra.rstrip("\n"))
     sections = [c for c in changelog.changes if c.kind == "section"]
     if sections:
         out.append("")
-        out.append("## Headings")
+        out.append(f"## {label('headings', lang)}")
         out.append("")
         for change in sections:
-            if change.change == "renamed":
-                out.append(
-                    f"- **Renamed** {where(change.old[0])} → {where(change.new[0])}: "
-                    f"{md(change.old[0].text)} → {md(change.new[0].text)}"
-                )
-            elif change.change == "moved":
-                verb = "Renumbered" if change.data.get("renumbered") else "Moved"
-                out.append(f"- **{verb}** {where(change.old[0])} → {where(change.new[0])}: {md(change.new[0].text)}")
-            elif change.change == "added":
-                out.append(f"- **New** {where(change.new[0])}: {md(change.new[0].text)}")
-            else:
-                out.append(f"- **Dropped** {where(change.old[0])}: {md(change.old[0].text)}")
+            out.append(render_section(change, ctx))
+    measures = [c for c in changelog.changes if c.kind == "measure"]
     if measures:
         out.append("")
-        out.append("## Measures by section")
+        out.append(f"## {label('measures_by_section', lang)}")
         groups: dict[tuple[str, ...], list[Change]] = {}
         for change in measures:
             path = (change.new or change.old)[0].path
             groups.setdefault(path, []).append(change)
         for path in sorted(groups, key=lambda p: min(_line(c) for c in groups[p])):
             out.append("")
-            out.append(f"### {md(path_label(path)) or '(top)'}")
+            titles = ctx.new_titles if path in ctx.new_titles else ctx.old_titles
+            out.append(f"### {md(place(path, lang, titles))}")
             out.append("")
             for change in groups[path]:
-                out.extend(render_measure(change))
+                out.extend(render_measure(change, ctx))
     return "\n".join(out) + "\n"
+
+
+def display_verb(change: Change) -> str:
+    """The verb a reader sees: a heading renumbered, a budget amount increased or decreased."""
+    if str(change.kind) == "section":
+        return section_verb(change)
+    if str(change.kind) == "budget":
+        from plandiff.render.budget import budget_verb
+
+        return budget_verb(change)
+    return str(change.change)
+
+
+def section_verb(change: Change) -> str:
+    """renamed | moved | renumbered | added | removed: what happened to a heading."""
+    if change.change == "moved" and access.flag(change, "renumbered"):
+        return "renumbered"
+    return change.change
+
+
+def render_section(change: Change, ctx: Ctx) -> str:
+    name = verb("section", section_verb(change), ctx.lang)
+    colon = "：" if ctx.lang == "ja" else ": "
+    if change.change == "renamed":
+        return (
+            f"- **{name}** {where(change.old[0], ctx, 'old')} → {where(change.new[0], ctx, 'new')}{colon}"
+            f"{md(change.old[0].text)} → {md(change.new[0].text)}"
+        )
+    if change.change == "moved":
+        return f"- **{name}** {where(change.old[0], ctx, 'old')} → {where(change.new[0], ctx, 'new')}{colon}{md(change.new[0].text)}"
+    if change.change == "added":
+        return f"- **{name}** {where(change.new[0], ctx, 'new')}{colon}{md(change.new[0].text)}"
+    return f"- **{name}** {where(change.old[0], ctx, 'old')}{colon}{md(change.old[0].text)}"
 
 
 def _line(change: Change) -> tuple[int, int]:

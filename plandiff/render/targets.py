@@ -6,7 +6,10 @@ import json
 from collections.abc import Sequence
 
 from plandiff.model import Change, Location, Target, TargetComparison, path_label
+from plandiff.render import access
 from plandiff.render.escape import md
+from plandiff.render.labels import Lang, label, verb
+from plandiff.render.labels import where as where_label
 
 _VERB = {
     "added": "new target",
@@ -29,70 +32,83 @@ def number(value: object) -> str:
     return "—"
 
 
-def _side(change: Change, side: str) -> str:
-    value = change.data.get(f"{side}_value")
+def side_value(change: Change, side: str, lang: Lang = "ja") -> str:
+    """``260件以上``: a target's value as the plan writes it (the comparator kept in Japanese)."""
+    value = access.side(change, "value", side)
     if value is None:
         return "—"
-    unit = change.data.get("unit")
-    unit = unit.get(side) if isinstance(unit, dict) else unit
-    comparator = change.data.get("comparator")
-    comparator = comparator.get(side) if isinstance(comparator, dict) else comparator
-    return f"{number(value)}{unit}{'' if comparator == 'exact' else comparator}"
+    unit = access.side(change, "unit", side) or ""
+    comparator = access.side(change, "comparator", side)
+    return f"{number(value)}{unit}{'' if comparator in ('exact', None) else comparator}"
 
 
-def _where(locations: Sequence[Location]) -> str:
+def _where(locations: Sequence[Location], lang: Lang = "en") -> str:
+    if lang == "ja":
+        return "; ".join(where_label(loc, lang) for loc in locations) or "—"
     return "; ".join(f"{path_label(loc.path)} l.{loc.line}" for loc in locations) or "—"
 
 
-def _key(change: Change) -> str:
-    value = change.data.get("key_target")
-    if isinstance(value, dict):
-        return f"{'yes' if value.get('old') else 'no'} → {'yes' if value.get('new') else 'no'}"
-    return "yes" if value else ""
+def _key(change: Change, lang: Lang = "en") -> str:
+    old, new = access.side(change, "key_target", "old"), access.side(change, "key_target", "new")
+    yes, no = label("yes", lang), label("no", lang)
+    if old is not None and new is not None and bool(old) != bool(new):
+        return f"{yes if old else no} → {yes if new else no}"
+    return yes if (new if new is not None else old) else ""
 
 
-def _what(change: Change) -> str:
-    text = _VERB.get(change.change, change.change)
-    delta, pct = change.data.get("delta"), change.data.get("pct")
+def _what(change: Change, lang: Lang = "en") -> str:
+    text = verb("target", change.change, lang) if lang == "ja" else _VERB.get(change.change, change.change)
+    delta, pct = access.get(change, "delta"), access.get(change, "pct")
     if delta is not None:
         sign = "+" if isinstance(delta, int | float) and delta > 0 else ""
-        text += f" ({sign}{number(delta)}" + (f", {sign}{pct}%" if pct is not None else "") + ")"
-    also = change.data.get("also")
+        sep = "、" if lang == "ja" else ", "
+        text += f" ({sign}{number(delta)}" + (f"{sep}{sign}{pct}%" if pct is not None else "") + ")"
+    also = access.get(change, "also")
     if isinstance(also, list) and also:
-        text += "; " + ", ".join(_VERB.get(str(v), str(v)) for v in also)
-    if change.change == "removed" and change.data.get("measure_kept"):
-        text += " — **its measure is still in the plan**"
-    if change.data.get("body_only"):
-        text += " (in the body only)"
-    still = change.data.get("body_still_says")
+        if lang == "ja":
+            text += "；" + "、".join(verb("target", str(v), lang) for v in also)
+        else:
+            text += "; " + ", ".join(_VERB.get(str(v), str(v)) for v in also)
+    if change.change == "removed" and access.get(change, "measure_kept"):
+        text += label("measure_kept", lang)
+    if access.get(change, "body_only"):
+        text += label("body_only", lang)
+    still = access.get(change, "body_still_says")
     if isinstance(still, list) and still:
-        text += "; **the body still says** " + ", ".join(f"{s['written']} (l.{s['line']})" for s in still)
+        if lang == "ja":
+            text += (
+                "；" + label("body_still_says", lang) + "、".join(f"{s['written']}（{s['line']}行目）" for s in still)
+            )
+        else:
+            text += "; " + label("body_still_says", lang) + ", ".join(f"{s['written']} (l.{s['line']})" for s in still)
     return text
 
 
-def targets_markdown(comparison: TargetComparison) -> str:
-    out = ["## Targets", ""]
+def targets_markdown(comparison: TargetComparison, lang: Lang = "en") -> str:
+    out = [f"## {label('targets', lang)}", ""]
     if not comparison.changes:
-        out.append(f"No numeric target changed ({comparison.unchanged} compared).")
+        out.append(label("t.none", lang, n=comparison.unchanged))
         return "\n".join(out) + "\n"
-    out += ["| metric | old | new | change | key target | where (old → new) |", "|---|---:|---:|---|---|---|"]
+    head = [label(k, lang) for k in ("t.metric", "t.old", "t.new", "t.change", "key_target", "t.where")]
+    out += ["| " + " | ".join(head) + " |", "|---|---:|---:|---|---|---|"]
     for c in comparison.changes:
-        metric = str(c.data.get("metric", ""))
-        if c.data.get("old_metric"):
-            metric = f"{c.data['old_metric']} → {metric}"
-        qualifier = c.data.get("qualifier")
+        metric = str(access.either(c, "metric") or "")
+        old_metric = access.side(c, "metric", "old")
+        if old_metric and access.side(c, "metric", "new") and old_metric != metric:
+            metric = f"{old_metric} → {metric}"
+        qualifier = access.get(c, "qualifier")
         cells = [
             md(metric) + (f" ({md(str(qualifier))})" if qualifier else ""),
-            _side(c, "old"),
-            _side(c, "new"),
-            md(_what(c)),
-            _key(c),
-            md(f"{_where(c.old)} → {_where(c.new)}"),
+            md(side_value(c, "old", lang)),
+            md(side_value(c, "new", lang)),
+            md(_what(c, lang)),
+            _key(c, lang),
+            md(f"{_where(c.old, lang)} → {_where(c.new, lang)}"),
         ]
         out.append("| " + " | ".join(cells) + " |")
     out += [
         "",
-        f"{comparison.unchanged} targets unchanged (of {comparison.old_count} old, {comparison.new_count} new).",
+        label("t.unchanged", lang, n=comparison.unchanged, old=comparison.old_count, new=comparison.new_count),
     ]
     return "\n".join(out) + "\n"
 

@@ -1,0 +1,238 @@
+"""Issue 13: the report in Japanese, the 新旧対照表 (HTML and XLSX), word diffs without spaces."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+from lxml import html as lxml_html
+from markdown_it import MarkdownIt
+
+from plandiff.diff import compare
+from plandiff.model import Changelog, Document
+from plandiff.render import access
+from plandiff.render.inline import html_diff, inline_diff, merge, runs
+from plandiff.render.labels import compact_path, where
+from plandiff.report import render_bytes, render_changelog
+from tests.conftest import CORPUS, ROOT
+from tests.variants import edit, parse, rolled
+
+FY2021 = CORPUS / "smrj-fy2021-annual-plan.txt"
+FY2022 = CORPUS / "smrj-fy2022-annual-plan.CONSTRUCTED.txt"
+
+
+def every_kind_variant(text: str) -> str:
+    """Next year's plan with an edit of every kind an analyst looks for (the issue's list)."""
+    text = rolled(text)
+    # a lowered target (8 → 6本), in the 【指標】 and in the measure that states it
+    text = edit(
+        text,
+        "ファンド新規組成数(事業承継ファンドを除く。): 8本以上",
+        "ファンド新規組成数(事業承継ファンドを除く。): 6本以上",
+    )
+    text = edit(
+        text, "政策的意義の高いファンドを8ファンド以上組成する。", "政策的意義の高いファンドを6ファンド以上組成する。"
+    )
+    # a dropped indicator whose sentence stays
+    text = edit(text, "- ・事業承継ファンド新規組成数：2本\n", "")
+    # a weakened commitment
+    text = edit(text, "さらなる加入促進等を図る。", "さらなる加入促進等の検討を行う。")
+    # a raised target
+    text = edit(text, "広域の成約件数を260件以上とする", "広域の成約件数を320件以上とする")
+    text = edit(text, "広域の成約件数：260件以上【基幹目標】", "広域の成約件数：320件以上【基幹目標】")
+    # a strengthened one
+    text = edit(text, "マッチング支援の強化に取り組む。", "マッチング支援の強化を必ず実施する。")
+    # a new programme: a new heading with its 補助金 measure
+    text = edit(
+        text,
+        "2. 組織パフォーマンス、組織力の向上\n",
+        "(3) 事業再構築への支援\n\n- ・事業再構築補助金の円滑な執行を通じて、新分野展開や業態転換に挑戦する中小企業・"
+        "小規模事業者を支援する。\n\n2. 組織パフォーマンス、組織力の向上\n",
+    )
+    return text
+
+
+@pytest.fixture(scope="module")
+def variant(fy2021: Document, fy2021_text: str) -> Changelog:
+    return compare(fy2021, parse(every_kind_variant(fy2021_text)))
+
+
+@pytest.fixture(scope="module")
+def corpus_pair(fy2021: Document) -> Changelog:
+    return compare(fy2021, FY2022)
+
+
+def _ascii_words(text: str) -> set[str]:
+    text = re.sub(r"`[^`]*`", "", text)  # code spans (file names)
+    return set(re.findall(r"[A-Za-z]{2,}", text))
+
+
+def test_japanese_by_default_and_no_english_word_of_ours(variant: Changelog, fy2021_text: str) -> None:
+    text = render_changelog(variant, "markdown")
+    assert text.startswith("# 変更点：令和3年度計画 → 令和4年度計画\n")
+    plan_words = _ascii_words(fy2021_text) | {"del", "ins"}  # words of the plan itself (IT, PDCA …), our tags
+    ours = "\n".join(line for line in text.splitlines() if not line.startswith("- 注意："))  # parser warnings: English
+    assert _ascii_words(ours) <= plan_words, _ascii_words(ours) - plan_words
+    for word in ("新設", "修正", "見出しの新設", "目標値の引下げ", "目標値の引上げ", "指標の削除"):
+        assert word in text, word
+    assert "行目" in ours and " l." not in ours
+    # places carry the heading's title
+    assert "I.3.(3)① 中小企業・小規模事業者・地域中核企業等の成長段階に応じたリスクマネー供給の円滑化等" in text
+    english = render_changelog(variant, "markdown", "en")
+    assert english.startswith("# plandiff: ") and "Dropped" in english and "行目" not in english
+
+
+def test_places_lines_and_pages() -> None:
+    from plandiff.model import Location
+
+    assert compact_path(("I", "3", "(4)", "②")) == "I.3.(4)②"
+    assert compact_path(("I", "1", "【指標】")) == "I.1【指標】"
+    loc = Location(("I", "3", "(4)", "②"), 29, "", page=12)
+    titles = {("I", "3", "(4)", "②"): "起業・創業・成長支援"}
+    assert where(loc, "ja", titles) == "I.3.(4)② 起業・創業・成長支援 29行目（12頁）"
+    assert where(loc, "en", titles) == "I > 3 > (4) > ② l.29 (p.12)"
+
+
+def test_header_names_files_not_paths_and_the_organisation(corpus_pair: Changelog) -> None:
+    text = render_changelog(corpus_pair, "markdown")
+    assert "- 作成主体：独立行政法人中小企業基盤整備機構\n" in text
+    assert "`smrj-fy2021-annual-plan.txt`" in text and str(CORPUS) not in text
+    assert "作成日" not in text
+    assert "- 作成日：2024-01-02\n" in render_changelog(corpus_pair, "markdown", stamp="2024-01-02")
+
+
+def test_summary_is_one_row_per_kind(corpus_pair: Changelog) -> None:
+    text = render_changelog(corpus_pair, "markdown")
+    assert "| 区分 | 件数 | 内訳 |" in text
+    assert "| 取組 | 5 | 新設 1・削除 1・修正 2・移動 1 |" in text
+    assert "| 予算 | 4 | 増額 4 |" in text
+
+
+# --- word diff without spaces -------------------------------------------------------------
+
+
+def _markdown_new_text(line: str) -> str:
+    """Drop the deleted runs and the markup from a Markdown diff line; undo the escapes."""
+    line = re.sub(r"~~.*?~~", "", line)
+    line = re.sub(r"<del>.*?</del>", "", line)
+    line = line.replace("**", "").replace("<ins>", "").replace("</ins>", "")
+    return re.sub(r"\\(.)", r"\1", line)
+
+
+def _changed_measures(changelog: Changelog) -> list[tuple[list[tuple[str, str]], str]]:
+    out = []
+    for change in changelog.changes:
+        segments = access.segments(change)
+        if change.kind == "measure" and segments is not None:
+            out.append((segments, "".join(loc.text for loc in change.new)))
+    return out
+
+
+def test_removing_deletions_and_markup_gives_back_the_new_text(variant: Changelog, corpus_pair: Changelog) -> None:
+    cases = _changed_measures(variant) + _changed_measures(corpus_pair)
+    assert len(cases) >= 6
+    for segments, new_text in cases:
+        line = inline_diff(segments)
+        assert _markdown_new_text(line) == new_text
+        tree = lxml_html.fragment_fromstring(html_diff(segments), create_parent="p")
+        for node in tree.findall(".//del"):
+            node.drop_tree()
+        assert tree.text_content() == new_text
+        assert "".join(t for t, _ in runs(segments, "new")) == new_text
+
+
+def test_inline_diff_forms() -> None:
+    segments = [("=", "成約件数を"), ("-", "260"), ("+", "320"), ("=", "件以上とする。")]
+    assert inline_diff(segments) == "成約件数を~~260~~**320**件以上とする。"
+    assert html_diff(segments) == "成約件数を<del>260</del><ins>320</ins>件以上とする。"
+    # one phrase change is one replacement: edits one or two characters apart are merged
+    pieces = [("=", "加入促進等"), ("+", "の検討"), ("=", "を"), ("-", "図る"), ("+", "行う"), ("=", "。")]
+    assert merge(pieces) == [("=", "加入促進等"), ("-", "を図る"), ("+", "の検討を行う"), ("=", "。")]
+    assert inline_diff(pieces) == "加入促進等~~を図る~~**の検討を行う**。"
+    # a run that starts with punctuation next to a letter cannot be GFM emphasis: inline HTML instead
+    quoted = [("=", "制度を"), ("+", "「新設」"), ("=", "する")]
+    assert inline_diff(quoted) == "制度を<ins>「新設」</ins>する"
+
+
+def test_inline_diff_renders_in_gfm_without_spaces(variant: Changelog) -> None:
+    md = MarkdownIt("commonmark", {"html": True}).enable(["strikethrough"])
+    for segments, new_text in _changed_measures(variant):
+        rendered = md.render(inline_diff(segments))
+        tree = lxml_html.fragment_fromstring(rendered, create_parent="div")
+        assert "~~" not in tree.text_content() and "**" not in tree.text_content()
+        for node in tree.findall(".//s") + tree.findall(".//del"):
+            node.drop_tree()
+        assert tree.text_content().strip() == new_text
+
+
+# --- 新旧対照表 -----------------------------------------------------------------------------
+
+
+def test_taisho_html(variant: Changelog) -> None:
+    page = render_changelog(variant, "taisho")
+    assert page.startswith("<!DOCTYPE html>") and "<script" not in page and "<link" not in page
+    tree = lxml_html.fromstring(page)
+    assert [th.text for th in tree.findall(".//thead//th")] == ["改正後", "改正前", "備考"]
+    body = [tr for tr in tree.findall(".//tbody/tr")]
+    text = [(tr.get("class") or "", [td.text_content() for td in tr.findall("td")]) for tr in body]
+    # document order: the new heading and its measure after I.3.(4)'s lowered target, before II
+    flat = [cells[0] + "|" + cells[1] for _, cells in text]
+    first = next(i for i, s in enumerate(flat) if "事業再構築補助金" in s)
+    lowered = next(i for i, s in enumerate(flat) if "6ファンド以上" in s)
+    assert lowered < first
+    assert any("（新設）" in cells[1] and "事業再構築補助金" in cells[0] for _, cells in text)
+    assert any("（指標の削除" in cells[0] and "事業承継ファンド新規組成数" in cells[1] for _, cells in text)
+    # changed runs underlined in both columns
+    measure = next(tr for tr in body if "6ファンド以上組成する" in tr.text_content())
+    assert [i.text for i in measure.findall(".//ins")] == ["6"]
+    assert [d.text for d in measure.findall(".//del")] == ["8"]
+    # headings with titles, once
+    headings = [cells[0] for cls, cells in text if cls == "heading"]
+    assert len(headings) == len(set(headings))
+    assert any(h.startswith("I.3.(3)① 中小企業・小規模事業者・地域中核企業等の成長段階に応じた") for h in headings)
+    # a row per changed target and budget line
+    assert any("起業支援ファンド及び中小企業成長支援ファンド新規組成数" in cells[0] for _, cells in text)
+
+
+def test_taisho_xlsx(variant: Changelog, corpus_pair: Changelog) -> None:
+    data = render_bytes([corpus_pair], "xlsx")
+    assert data == render_bytes([corpus_pair], "xlsx")  # byte-identical
+    book = openpyxl.load_workbook(io.BytesIO(data), rich_text=True)
+    sheet = book["新旧対照表"]
+    assert [sheet.cell(2, c).value for c in (1, 2, 3)] == ["改正後", "改正前", "備考"]
+    assert sheet.column_dimensions["A"].width == 60 and sheet.freeze_panes == "A3"
+    cells = {}
+    for row in sheet.iter_rows(min_row=3):
+        new, old = row[0].value, row[1].value
+        cells[str(new)] = (new, old)
+    target = next((new, old) for new, old in cells.values() if "成約件数を" in str(new) and hasattr(new, "__iter__"))
+    new, old = target
+    underlined_new = [b.text for b in new if not isinstance(b, str) and b.font.u == "single"]
+    underlined_old = [b.text for b in old if not isinstance(b, str) and b.font.u == "single"]
+    assert underlined_new == ["300"] and underlined_old == ["260"]
+    assert all(b.font.rFont == "ＭＳ 明朝" for b in new if not isinstance(b, str))
+    assert (
+        "".join(b if isinstance(b, str) else b.text for b in new)
+        == "以上の取組を通じ、事業引継ぎにおける広域の成約件数を300件以上とする。"
+    )
+    # the variant: a dropped indicator is marked (削除) in the new column
+    book = openpyxl.load_workbook(io.BytesIO(render_bytes([variant], "xlsx")), rich_text=True)
+    values = [str(c.value) for c in book.active["A"]]
+    assert any("（指標の削除" in v for v in values) and any("事業再構築補助金" in v for v in values)
+
+
+def test_cli_taisho_and_xlsx(tmp_path: Path) -> None:
+    out = tmp_path / "taisho.xlsx"
+    run = [sys.executable, "-m", "plandiff", "diff", str(FY2021), str(FY2022)]
+    result = subprocess.run([*run, "-f", "xlsx", "-o", str(out)], capture_output=True, cwd=ROOT, check=False)
+    assert result.returncode == 1, result.stderr
+    assert out.read_bytes()[:2] == b"PK" and [p.name for p in tmp_path.iterdir()] == ["taisho.xlsx"]
+    page = subprocess.run([*run, "-f", "taisho"], capture_output=True, cwd=ROOT, check=False)
+    assert page.returncode == 1 and b"<ins>300</ins>" in page.stdout
+    bad = subprocess.run([*run, "--lang", "fr"], capture_output=True, cwd=ROOT, check=False)
+    assert bad.returncode == 2 and bad.stderr.decode().count("\n") == 1
