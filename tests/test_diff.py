@@ -331,7 +331,7 @@ def test_three_editions_compare_each_to_the_next(tmp_path: Path, base: str) -> N
 def test_corpus_changelog_leads_with_the_raised_key_target(fy2021: Document) -> None:
     text = render_changelog(compare(fy2021, FY2022), "markdown", "en")
     assert (
-        "\n1. Target raised: 事業引継ぎにおける広域の成約件数 260 → 300 件 (key target) (old I > 1 > (1) > ② l.29;"
+        "\n3. Target raised: 事業引継ぎにおける広域の成約件数, 260件 → 300件 (I.1.(1)②, indicators)\n"
         in text
     )
     assert "\n### 予算 — 一般勘定\n" in text

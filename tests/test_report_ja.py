@@ -236,3 +236,35 @@ def test_cli_taisho_and_xlsx(tmp_path: Path) -> None:
     assert page.returncode == 1 and b"<ins>300</ins>" in page.stdout
     bad = subprocess.run([*run, "--lang", "fr"], capture_output=True, cwd=ROOT, check=False)
     assert bad.returncode == 2 and bad.stderr.decode().count("\n") == 1
+
+
+def test_news_first_down_then_new_then_up(variant: Changelog) -> None:
+    text = render_changelog(variant, "markdown")
+    digest = text.split("## 要旨\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert digest[0] == (
+        "1. 起業支援ファンド及び中小企業成長支援ファンド新規組成数(事業承継ファンドを除く。)の目標を8本から6本に引下げ"
+        "（I.3.(3)①、【指標】）"
+    )
+    assert digest[1].startswith("2. 指標「事業承継ファンド新規組成数」（2本）を削除（本文の取組は存続）")
+    assert "の表現を後退（を図る→の検討を行う）" in digest[2]
+    assert digest[3] == "4. 見出し「(3) 事業再構築への支援」を新設（II.1.(3)）"
+    assert "引上げ" in digest[4] and "表現を強化" in digest[5] and len(digest) == 6
+    # never the same event twice: the raised target is not told again as its measure's rewording
+    assert sum("成約件数" in line for line in digest) == 1
+    # weakened / strengthened are flagged on the measures
+    assert text.count("**表現の後退**") == 1 and text.count("**表現の強化**") == 1
+
+
+def test_strength_lexicon() -> None:
+    from plandiff.classify.strength import shift
+
+    def one(old: str, new: str) -> str | None:
+        return shift([("=", "支援を"), ("-", old), ("+", new), ("=", "。")])
+
+    assert one("図る", "検討する") == "weakened"
+    assert one("実施する", "努める") == "weakened"
+    assert one("強化する", "継続する") == "weakened"
+    assert one("検討を行う", "実施する") == "strengthened"
+    assert shift([("=", "件数を"), ("-", "300件以上"), ("+", "300件程度"), ("=", "とする")]) == "weakened"
+    assert shift([("=", "株式処分を"), ("-", "必ず"), ("+", "可能な限り"), ("=", "図る")]) == "weakened"
+    assert one("推進する", "図る") is None

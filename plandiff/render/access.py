@@ -65,6 +65,12 @@ def segments(change: Change) -> list[Segment] | None:
 
 
 def strength(change: Change) -> str | None:
-    """``weakened`` / ``strengthened`` (classify.strength), or None."""
+    """``weakened`` / ``strengthened`` for a reworded measure (:mod:`plandiff.classify.strength`), or None."""
     value = get(change, "strength")
-    return value if value in ("weakened", "strengthened") else None
+    if value in ("weakened", "strengthened"):
+        return str(value)
+    if str(change.kind) != "measure":
+        return None
+    from plandiff.classify.strength import shift
+
+    return shift(segments(change))

@@ -196,6 +196,12 @@ def render(
         out.append(f"- {label('warning', lang)}{colon}{md(warning)}")
     if changelog.changes:
         out.append(f"- {label('legend_html' if html else 'legend', lang)}")
+    headlines = _headline_lines(changelog, ctx)
+    if headlines:
+        out.append("")
+        out.append(f"## {label('digest', lang)}")
+        out.append("")
+        out.extend(headlines)
     out.append("")
     out.append(f"## {label('summary', lang)}")
     out.append("")
@@ -205,12 +211,6 @@ def render(
         out.extend(summary_table(changelog, lang))
     out.append("")
     out.append(noise_sentence(changelog, lang))
-    headlines = _headline_lines(changelog, ctx)
-    if headlines:
-        out.append("")
-        out.append(f"### {label('headlines', lang)}")
-        out.append("")
-        out.extend(headlines)
     for extra in sections_extra:
         out.append("")
         out.append(extra.rstrip("\n"))

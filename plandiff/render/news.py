@@ -1,60 +1,173 @@
-"""What is news in a changelog, first: the report's headlines."""
+"""What is news in a changelog, first: the report's opening summary, one paste-ready sentence per event.
+
+Order (:func:`rank`): what went down or away first (a target lowered, an indicator dropped, a commitment
+weakened, a measure or heading dropped), then new programmes (a new heading, a new measure), then what
+went up (a target raised, a commitment strengthened), then the rest; within each, key targets first,
+then size (a target's relative change, a budget line's amount, a measure's length). Every event is told
+once: a measure whose rewording is only a target's new value is told as the target.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from plandiff.model import Change, Changelog
+from plandiff.model import Change, Changelog, Location
 from plandiff.render import access
 from plandiff.render.escape import md
-from plandiff.render.labels import label, verb
+from plandiff.render.labels import Lang, compact_path, verb
 
 if TYPE_CHECKING:
     from plandiff.render.markdown import Ctx
 
+TOP = 8
+_SHORT = 40
 
-def _target_rank(change: Change) -> tuple[bool, int, str]:
-    return (not access.either(change, "key_target"), (change.new or change.old)[0].line, change.id)
+
+def _place(locations: tuple[Location, ...], lang: Lang) -> str:
+    """``I.3.(4)①、【指標】``: where, briefly (a 【指標】 block named as such)."""
+    out: list[str] = []
+    for loc in locations:
+        text = "【指標】" if loc.path and loc.path[-1].startswith("【") else compact_path(loc.path)
+        if lang == "en":
+            text = "indicators" if text == "【指標】" else text
+        if text and text not in out:
+            out.append(text)
+    return ("、" if lang == "ja" else ", ").join(out)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= _SHORT else text[:_SHORT] + "…"
+
+
+def _event(change: Change) -> str:
+    """What happened, in one word: lowered, dropped, weakened, new, raised, strengthened … or ''."""
+    kind, verb_ = str(change.kind), str(change.change)
+    if kind == "target":
+        return {"lowered": "down", "removed": "down", "raised": "up", "added": "new"}.get(verb_, "other")
+    if kind == "measure":
+        strength = access.strength(change)
+        if strength == "weakened":
+            return "down"
+        if verb_ == "removed":
+            return "down"
+        if verb_ == "added":
+            return "new"
+        return "up" if strength == "strengthened" else "other"
+    if kind == "section":
+        return {"removed": "down", "added": "new"}.get(verb_, "other")
+    return "other"
+
+
+_TIER = {"down": 0, "new": 1, "up": 2, "other": 3}
+
+
+def _size(change: Change) -> float:
+    pct = access.number(change, "pct")
+    if pct is not None:
+        return abs(pct)
+    amount = access.number(change, "delta")
+    if amount is not None and str(change.kind) == "budget":
+        return abs(amount)
+    return len((change.new or change.old)[0].text) / 1000
+
+
+def rank(change: Change) -> tuple[int, bool, float, int, str]:
+    key = bool(access.either(change, "key_target"))
+    return (_TIER[_event(change)], not key, -_size(change), (change.new or change.old)[0].line, change.id)
+
+
+def _told_by_targets(changelog: Changelog) -> set[tuple[str, int]]:
+    """Lines where a changed target stands: a measure changed there is the same event."""
+    return {(str(loc.path), loc.line) for c in changelog.changes if str(c.kind) == "target" for loc in c.new + c.old}
+
+
+def events(changelog: Changelog) -> list[Change]:
+    told = _told_by_targets(changelog)
+    new_headings = {c.new[0].path for c in changelog.changes if str(c.kind) == "section" and str(c.change) == "added"}
+    out = []
+    for change in changelog.changes:
+        kind = str(change.kind)
+        if kind == "measure" and str(change.change) == "added" and change.new[0].path in new_headings:
+            continue  # a new programme is its new heading: told once
+        if kind == "budget" and (access.get(change, "follows_exactly") or access.get(change, "total")):
+            continue  # a total follows its parts: the parts are the news
+        if kind == "measure" and str(change.change) == "changed" and not access.strength(change):
+            locs = change.new + change.old
+            if any((str(loc.path), loc.line) in told for loc in locs):
+                continue
+        if kind == "section" and str(change.change) == "moved":
+            continue  # renumbering is not news
+        out.append(change)
+    return sorted(out, key=rank)
 
 
 def _value(change: Change, which: str) -> str:
+    from plandiff.render.targets import number
+
     value = access.side(change, "value", which)
-    return "—" if value is None else f"{value:,}"
+    unit = access.side(change, "unit", which) or ""
+    return f"{number(value)}{unit}"
 
 
-def target_headline(change: Change, ctx: Ctx) -> str:
-    from plandiff.render.markdown import _both, _paren
+def sentence(change: Change, lang: Lang) -> str:
+    """One paste-ready sentence: 「起業支援ファンド等の新規組成数目標を8本から6本に引下げ（I.3.(4)①、【指標】）」."""
+    kind, verb_ = str(change.kind), str(change.change)
+    where = _place(change.new or change.old, lang)
+    paren = f"（{where}）" if lang == "ja" else f" ({where})"
+    metric = str(access.either(change, "metric") or "")
+    if kind == "target" and verb_ in ("raised", "lowered"):
+        old, new = _value(change, "old"), _value(change, "new")
+        if lang == "ja":
+            word = "引上げ" if verb_ == "raised" else "引下げ"
+            key = "【基幹目標】" if access.either(change, "key_target") else ""
+            return f"{metric}の目標を{old}から{new}に{word}{key}{paren}"
+        return f"Target {verb_}: {metric}, {old} → {new}{paren}"
+    if kind == "target" and verb_ == "removed":
+        kept = access.get(change, "measure_kept")
+        if lang == "ja":
+            return (
+                f"指標「{metric}」（{_value(change, 'old')}）を削除" + ("（本文の取組は存続）" if kept else "") + paren
+            )
+        return (
+            f"Indicator dropped: {metric} ({_value(change, 'old')})" + (", its measure stays" if kept else "") + paren
+        )
+    if kind == "measure":
+        strength = access.strength(change)
+        segments = access.segments(change)
+        if strength and segments:
+            from plandiff.text.segments import merge
 
-    values = ""
-    if access.side(change, "value", "old") is not None or access.side(change, "value", "new") is not None:
-        unit = access.side(change, "unit", "new") or ""
-        values = f" {_value(change, 'old')} → {_value(change, 'new')} {unit}"
-    key = _paren(label("key_target", ctx.lang), ctx.lang) if access.either(change, "key_target") is True else ""
-    colon = "：" if ctx.lang == "ja" else ": "
-    return (
-        f"{verb('target', change.change, ctx.lang)}{colon}{md(str(access.either(change, 'metric') or ''))}{values}{key}"
-        f"{_paren(_both(change, ctx), ctx.lang)}"
-    )
+            merged = merge(segments)
+            old = "".join(t for op, t in merged if op == "-")
+            new = "".join(t for op, t in merged if op == "+")
+            text = _short(change.new[0].text)
+            if lang == "ja":
+                word = "後退" if strength == "weakened" else "強化"
+                return f"「{text}」の表現を{word}（{old}→{new}）{paren}"
+            return f"{verb('strength', strength, lang)}: “{old}” → “{new}” in “{text}”{paren}"
+        text = _short((change.new or change.old)[0].text)
+        if lang == "ja":
+            return f"取組を{verb('measure', verb_, lang)}：「{text}」{paren}"
+        return f"{verb('measure', verb_, lang)}: “{text}”{paren}"
+    if kind == "section":
+        loc = (change.new or change.old)[0]
+        if lang == "ja":
+            return f"見出し「{loc.text}」を{'新設' if verb_ == 'added' else '削除' if verb_ == 'removed' else '変更'}{paren}"
+        return f"{verb('section', verb_, lang)}: {loc.text}{paren}"
+    if kind == "budget":
+        from plandiff.render.budget import budget_verb, delta
 
-
-def _significance(change: Change) -> tuple[int, float, int]:
-    text = (change.new or change.old)[0].text
-    rank = {"removed": 0, "added": 1, "split": 2, "merged": 2, "changed": 3, "moved": 4}.get(change.change, 5)
-    line = (change.new or change.old)[0].line
-    return (rank, change.score - len(text) / 10_000, line)
+        row = access.either(change, "row")
+        name = " / ".join(str(v) for v in row) if isinstance(row, list | tuple) else str(row or "")
+        what = verb("budget", budget_verb(change), lang)
+        amount = delta(access.get(change, "delta"))
+        if lang == "ja":
+            return f"{access.text(change, 'account')} {name}を{what}（{amount}）"
+        return f"{what}: {access.text(change, 'account')} {name} ({amount})"
+    loc = (change.new or change.old)[0]
+    return f"{verb(kind, verb_, lang)}：{_short(loc.text)}{paren}"
 
 
 def headlines(changelog: Changelog, ctx: Ctx) -> list[str]:
-    from plandiff.render.markdown import _both, _paren
-
-    measures = [c for c in changelog.changes if c.kind == "measure"]
-    targets = [c for c in changelog.changes if c.kind == "target"]
-    lines = [target_headline(c, ctx) for c in sorted(targets, key=_target_rank)][:3]
-    colon = "：" if ctx.lang == "ja" else ": "
-    for change in sorted(measures, key=_significance)[: 5 - len(lines)]:
-        text = (change.new or change.old)[0].text
-        short = text if len(text) <= 80 else text[:80] + "…"
-        lines.append(
-            f"{verb('measure', change.change, ctx.lang)}{colon}{md(short)}{_paren(_both(change, ctx), ctx.lang)}"
-        )
-    return [f"{rank}. {line}" for rank, line in enumerate(lines, start=1)]
+    """The opening summary: the most newsworthy events, one numbered sentence each."""
+    return [f"{n}. {md(sentence(c, ctx.lang))}" for n, c in enumerate(events(changelog)[:TOP], start=1)]
