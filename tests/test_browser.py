@@ -1,0 +1,106 @@
+"""The HTML report and the 新旧対照表 as real pages, in headless Chromium (Debian's ``chromium`` package).
+
+Each page is opened at 1280 px with a probe script added to a copy (the pages themselves have none);
+the probe writes what the browser computed into the DOM, which ``--dump-dom`` prints: the page's
+scroll width, the colours of ``del``/``ins``, whether every ``#anchor`` link has its target, and, for
+every distinct Japanese character of the page, whether it renders as a real glyph: each is drawn on a
+canvas in the page's own font and compared with the box (.notdef, "tofu") that an unassigned code point
+draws in the same font. ``.ci/run`` installs chromium and fonts-noto-cjk when missing.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from plandiff.diff import compare
+from plandiff.model import Changelog, Document
+from plandiff.report import render_changelog
+from tests.test_report_ja import every_kind_variant
+from tests.variants import parse
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="chromium is not installed (`.ci/run` installs it: apt-get install -y chromium)"
+)
+
+PROBE = """
+<script>
+addEventListener('load', () => {
+  const out = {};
+  out.scrollWidth = document.documentElement.scrollWidth;
+  out.clientWidth = document.documentElement.clientWidth;
+  const colour = (tag) => { const e = document.querySelector(tag); return e ? getComputedStyle(e).color : null; };
+  const deco = (tag) => { const e = document.querySelector(tag); return e ? getComputedStyle(e).textDecorationLine : null; };
+  out.del = colour('del'); out.ins = colour('ins'); out.delDeco = deco('del'); out.insDeco = deco('ins');
+  out.brokenAnchors = [...document.querySelectorAll('a[href^="#"]')]
+    .map(a => a.getAttribute('href').slice(1)).filter(id => !document.getElementById(decodeURIComponent(id)));
+  const font = getComputedStyle(document.body).font;
+  const canvas = document.createElement('canvas'); canvas.width = 48; canvas.height = 48;
+  const ctx = canvas.getContext('2d', {willReadFrequently: true});
+  const draw = (ch) => { ctx.clearRect(0, 0, 48, 48); ctx.font = font.replace(/\\d+(\\.\\d+)?px/, '32px');
+    ctx.fillText(ch, 4, 36); return Array.from(ctx.getImageData(0, 0, 48, 48).data).join(','); };
+  const tofu = draw('\\u{10FFFD}');
+  const chars = [...new Set(document.body.innerText)].filter(ch => /[\\u3040-\\u30ff\\u3400-\\u9fff]/.test(ch));
+  out.japanese = chars.length;
+  out.tofu = chars.filter(ch => draw(ch) === tofu || draw(ch) === draw(''));
+  const pre = document.createElement('pre'); pre.id = 'probe'; pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+});
+</script>
+"""
+
+
+def _probe(page: str, tmp_path: Path, name: str) -> dict[str, object]:
+    path = tmp_path / f"{name}.html"
+    path.write_text(page.replace("</body>", PROBE + "</body>"), encoding="utf-8")
+    assert CHROMIUM is not None
+    result = subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--window-size=1280,900",
+            "--virtual-time-budget=5000",
+            "--dump-dom",
+            path.as_uri(),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    dom = result.stdout.decode("utf-8")
+    start = dom.find('<pre id="probe">')
+    assert start >= 0, result.stderr.decode()[-2000:]
+    text = dom[start + len('<pre id="probe">') : dom.index("</pre>", start)]
+    data: dict[str, object] = json.loads(text.replace("&quot;", '"').replace("&amp;", "&"))
+    return data
+
+
+@pytest.fixture(scope="module")
+def variant(fy2021: Document, fy2021_text: str) -> Changelog:
+    return compare(fy2021, parse(every_kind_variant(fy2021_text)))
+
+
+def test_html_report_in_a_browser(variant: Changelog, tmp_path: Path) -> None:
+    facts = _probe(render_changelog(variant, "html"), tmp_path, "report")
+    assert facts["scrollWidth"] == facts["clientWidth"] and facts["clientWidth"] <= 1280  # type: ignore[operator]
+    assert facts["del"] == "rgb(130, 7, 30)" and facts["delDeco"] == "line-through"  # removed: red, struck
+    assert facts["ins"] == "rgb(17, 99, 41)" and facts["insDeco"] == "underline"  # added: green, underlined
+    assert facts["brokenAnchors"] == []
+    assert isinstance(facts["japanese"], int) and facts["japanese"] > 200
+    assert facts["tofu"] == []
+
+
+def test_taisho_in_a_browser(variant: Changelog, tmp_path: Path) -> None:
+    facts = _probe(render_changelog(variant, "taisho"), tmp_path, "taisho")
+    assert facts["scrollWidth"] == facts["clientWidth"]  # the two columns wrap, never overflow at 1280 px
+    assert facts["delDeco"] == "underline" and facts["insDeco"] == "underline"  # 傍線 on both sides
+    assert isinstance(facts["japanese"], int) and facts["japanese"] > 200
+    assert facts["tofu"] == []
