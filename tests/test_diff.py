@@ -269,7 +269,9 @@ def test_cli_exit_codes_and_atomic_output(tmp_path: Path) -> None:
     out = tmp_path / "changelog.md"
     different = _cli("diff", str(FY2021), str(FY2022), "-o", str(out))
     assert different.returncode == 1 and different.stdout == b""
-    assert out.read_text(encoding="utf-8").startswith("# 変更点：令和3年度計画 → 令和4年度計画\n")  # Japanese by default
+    assert out.read_text(encoding="utf-8").startswith(
+        "# 変更点：令和3年度計画 → 令和4年度計画\n"
+    )  # Japanese by default
     assert [p.name for p in tmp_path.iterdir()] == ["changelog.md"]  # no temporary file left behind
     missing = _cli("diff", str(FY2021), str(tmp_path / "nope.txt"))
     assert missing.returncode == 2
@@ -330,8 +332,5 @@ def test_three_editions_compare_each_to_the_next(tmp_path: Path, base: str) -> N
 
 def test_corpus_changelog_leads_with_the_raised_key_target(fy2021: Document) -> None:
     text = render_changelog(compare(fy2021, FY2022), "markdown", "en")
-    assert (
-        "\n3. Target raised: 事業引継ぎにおける広域の成約件数, 260件 → 300件 (I.1.(1)②, indicators)\n"
-        in text
-    )
+    assert "\n3. Target raised: 事業引継ぎにおける広域の成約件数, 260件 → 300件 (I.1.(1)②, indicators)\n" in text
     assert "\n### 予算 — 一般勘定\n" in text

@@ -79,7 +79,10 @@ def test_pdf_diff_through_the_cli(tmp_path: Path, excerpt: list[str], pdf_bytes:
     new = tmp_path / "new.pdf"
     new.write_bytes(render_pdf(edited))
     result = subprocess.run(
-        [sys.executable, "-m", "plandiff", "diff", "--lang", "en", str(old), str(new)], capture_output=True, cwd=ROOT, check=False
+        [sys.executable, "-m", "plandiff", "diff", "--lang", "en", str(old), str(new)],
+        capture_output=True,
+        cwd=ROOT,
+        check=False,
     )
     assert result.returncode == 1, result.stderr
     out = result.stdout.decode()
