@@ -1,18 +1,45 @@
 """plandiff: what really changed between fiscal-year editions of a Japanese government plan.
 
-Public surface:
+Public surface, all at the package top:
 
-- :func:`read` — a plan file (.txt in any Japanese encoding, .md, .pdf) → :class:`Document`
-- :func:`compare` — two plans (paths or documents) → a :class:`Changelog` of :class:`Change` items
-- ``plandiff.report.render_changelog(changelog, "markdown" | "json" | "html")`` — the changelog as text
+- :func:`read` — a plan file (.txt in any Japanese encoding, .md, .html, .pdf) → :class:`Document`
+- :func:`compare` — two plans (paths or documents) → a :class:`Changelog` of typed changes
+  (:class:`Change` and its kinds), with ``changelog.records()`` for a DataFrame
+- :func:`render` — a changelog (or a list of them, one per consecutive pair) as Markdown, JSON, HTML or CSV
 - :class:`PlandiffError` — every error meant for a user, with a one-line message
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import plandiff.render as _render_package  # loaded first, so that the function below keeps the name
 from plandiff.diff import compare
 from plandiff.errors import PlandiffError
 from plandiff.load import read
-from plandiff.model import Change, Changelog, Document
+from plandiff.model import Change, Changelog, Document, Kind, Verb
 
-__all__ = ["Change", "Changelog", "Document", "PlandiffError", "compare", "read"]
+del _render_package
+
+FORMATS = ("markdown", "json", "html", "csv")
+
+
+def render(changelog: Changelog | Sequence[Changelog], fmt: str = "markdown", *, show_noise: bool = False) -> str:
+    """The changelog as ``markdown``, ``json``, ``html`` or ``csv`` text (what ``plandiff diff -f`` writes;
+    ``show_noise`` adds the differences hidden as noise to Markdown, as ``--show-noise`` does)."""
+    from plandiff.render.noise import with_noise
+    from plandiff.render.table import csv_text
+    from plandiff.report import render_series
+
+    changelogs = [changelog] if isinstance(changelog, Changelog) else list(changelog)
+    if not changelogs:
+        raise PlandiffError("nothing to render: no changelog")
+    if fmt not in FORMATS:
+        raise PlandiffError(f"unknown format {fmt!r}: use {', '.join(FORMATS)}")
+    if fmt == "csv":
+        return csv_text(changelogs)
+    text = render_series(changelogs, fmt)
+    return with_noise(text, changelogs) if show_noise and fmt == "markdown" else text
+
+
+__all__ = ["Change", "Changelog", "Document", "Kind", "PlandiffError", "Verb", "compare", "read", "render"]

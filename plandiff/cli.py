@@ -96,16 +96,30 @@ def diff(
         list[str], typer.Argument(help="Two editions, old then new (.txt, .md or .pdf); more compare each to the next")
     ],
     format_: Annotated[
-        str, typer.Option("--format", "-f", help="markdown, json, html, taisho (新旧対照表, HTML) or xlsx")
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="markdown, json, html, taisho (新旧対照表, HTML), xlsx or csv (one row per change, UTF-8 with BOM)",
+        ),
     ] = "markdown",
     output: OutOpt = None,
     profile: ProfileOpt = None,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Say which encoding each file was read in")] = False,
+    show_noise: Annotated[
+        bool,
+        typer.Option(
+            "--show-noise",
+            help="After the changelog, list every difference hidden as noise with the rule that hid it (year "
+            "rollover, width, spacing, page break, bullet style, spelling variant) and both locations",
+        ),
+    ] = False,
     lang: Annotated[str | None, typer.Option("--lang", help="ja or en; default: ja for a Japanese plan")] = None,
     stamp: Annotated[bool, typer.Option("--stamp", help="Print today's date in the report's header")] = False,
 ) -> None:
     """Say what really changed between editions. Exit 0: no differences, 1: differences, 2: trouble."""
     from plandiff.output import write_output
+    from plandiff.render.table import csv_text
     from plandiff.report import render_series
 
     def action() -> bool:
@@ -114,8 +128,8 @@ def diff(
         from plandiff.load import read
         from plandiff.report import FORMATS, render_bytes
 
-        if format_ not in FORMATS:
-            raise _Error(f"unknown --format {format_!r}: use {', '.join(FORMATS)}")
+        if format_ not in (*FORMATS, "csv"):
+            raise _Error(f"unknown --format {format_!r}: use {', '.join((*FORMATS, 'csv'))}")
         if lang is not None and lang not in ("ja", "en"):
             raise _Error(f"unknown --lang {lang!r}: use ja or en")
         if format_ == "xlsx" and output in (None, "", "-") and sys.stdout.isatty():
@@ -131,7 +145,12 @@ def diff(
         if format_ == "xlsx":
             write_output(render_bytes(changelogs, format_, lang, day), output, files)
         else:
-            write_output(render_series(changelogs, format_, lang, day), output, files)
+            text = csv_text(changelogs) if format_ == "csv" else render_series(changelogs, format_, lang, day)
+            if show_noise and format_ == "markdown":
+                from plandiff.render.noise import with_noise
+
+                text = with_noise(text, changelogs)
+            write_output(text, output, files)
         return any(c.has_differences for c in changelogs)
 
     raise typer.Exit(1 if _run(action) else 0)

@@ -17,7 +17,18 @@ from plandiff.classify.ids import content_id, numbered, unique
 from plandiff.classify.measures import classify_measures
 from plandiff.classify.target_changes import compare_targets
 from plandiff.load import read
-from plandiff.model import Change, Changelog, Document, Location, Section, SectionChange, Verb
+from plandiff.model import (
+    Change,
+    Changelog,
+    Document,
+    Location,
+    Metadata,
+    NoiseItem,
+    NoiseRule,
+    Section,
+    SectionChange,
+    Verb,
+)
 from plandiff.parse.meta import fiscal_year_of
 from plandiff.text.normalize import key
 from plandiff.text.similarity import Alphabet
@@ -46,9 +57,12 @@ def _rolled_label(old: str, new: str, delta: int) -> bool:
     return old_year is not None and new_year is not None and new_year[0] - old_year[0] == delta
 
 
-def _section_changes(old: Document, new: Document, delta: int = 0) -> tuple[list[SectionChange], SectionAlignment]:
+def _section_changes(
+    old: Document, new: Document, delta: int = 0
+) -> tuple[list[SectionChange], SectionAlignment, list[NoiseItem]]:
     alignment = align_sections(old.sections, new.sections)
     changes: list[SectionChange] = []
+    noise: list[NoiseItem] = []
     # ids from content: a heading's title (years masked), numbered where an edition repeats one
     old_keys = dict(zip(old.sections, numbered([_title_key(s) for s in old.sections]), strict=True))
     new_keys = dict(zip(new.sections, numbered([_title_key(s) for s in new.sections]), strict=True))
@@ -64,7 +78,11 @@ def _section_changes(old: Document, new: Document, delta: int = 0) -> tuple[list
         if pair.how == "renumbered" and parent_renumbered and pair.old.label == pair.new.label:
             continue  # only an ancestor was renumbered: that ancestor is reported, not each child
         if pair.how == "renumbered" and _rolled_label(pair.old.label, pair.new.label, delta):
-            continue  # the year in the heading rolled over with the edition: noise
+            # the year in the heading rolled over with the edition: noise
+            noise.append(
+                NoiseItem(NoiseRule.YEAR_ROLLOVER, loc(pair.old), loc(pair.new), pair.old.label, pair.new.label)
+            )
+            continue
         verb = Verb.RENAMED if pair.how == "renamed" else Verb.MOVED
         o, n = (loc(pair.old),), (loc(pair.new),)
         renumbered = pair.how == "renumbered" and parent_renumbered
@@ -77,17 +95,18 @@ def _section_changes(old: Document, new: Document, delta: int = 0) -> tuple[list
         if section.kind not in _STRUCTURAL:
             n = (loc(section),)
             changes.append(SectionChange(content_id("section", new_keys[section]), Verb.ADDED, (), n, 1.0))
-    return unique(changes), alignment
+    return unique(changes), alignment, noise
 
 
 def _title_key(section: Section) -> str:
     return f"{section.kind}|{key(_FISCAL_YEAR_RE.sub('年度', section.title))}"
 
 
-def _sort_key(change: Change) -> tuple[int, int, int, str]:
+def _sort_key(change: Change) -> tuple[int, int, int]:
+    """Kind, then place; ties stay in the order the classifiers found them (sorted is stable)."""
     new_line = change.new[0].line if change.new else 0
     old_line = change.old[0].line if change.old else 0
-    return (KIND_ORDER.get(change.kind, 9), new_line or old_line, old_line, change.id)
+    return (KIND_ORDER.get(change.kind, 9), new_line or old_line, old_line)
 
 
 def compare(old: Document | str | os.PathLike[str], new: Document | str | os.PathLike[str]) -> Changelog:
@@ -98,7 +117,7 @@ def compare(old: Document | str | os.PathLike[str], new: Document | str | os.Pat
     if old_doc.meta.fiscal_year and new_doc.meta.fiscal_year:
         delta = new_doc.meta.fiscal_year - old_doc.meta.fiscal_year
 
-    section_changes, sections = _section_changes(old_doc, new_doc, delta)
+    section_changes, sections, heading_noise = _section_changes(old_doc, new_doc, delta)
     alphabet = Alphabet()
     # text a layout left beside a table (第2表's item names) is compared with the budget, not as measures
     old_measures = tuple(m for m in old_doc.measures if m.kind != "table_text")
@@ -106,13 +125,16 @@ def compare(old: Document | str | os.PathLike[str], new: Document | str | os.Pat
     old_items = make_items([(m.path, m.text, m.repost) for m in old_measures], alphabet)
     new_items = make_items([(m.path, m.text, m.repost) for m in new_measures], alphabet)
     alignment = align_measures(old_items, new_items, sections, delta)
-    measures = classify_measures(old_measures, new_measures, old_items, new_items, sections, alignment, delta)
+    measures = classify_measures(
+        old_measures, new_measures, old_items, new_items, sections, alignment, delta, old_doc.meta.fiscal_year
+    )
     budget = compare_budget(old_doc, new_doc)
     targets = compare_targets(old_doc, new_doc)
     changes: list[Change] = sorted(
         [*section_changes, *targets.changes, *measures.changes, *budget.changes], key=_sort_key
     )
     warnings = tuple(f"old: {w}" for w in old_doc.warnings) + tuple(f"new: {w}" for w in new_doc.warnings)
+    warnings = _year_warnings(old_doc.meta, new_doc.meta, measures.stale, measures.events) + warnings
     if delta < 0:  # the arguments the wrong way round? years rolled back are still matched as the rollover
         warnings = (
             f"OLD is the later edition (FY{old_doc.meta.fiscal_year}) and NEW the earlier "
@@ -135,4 +157,26 @@ def compare(old: Document | str | os.PathLike[str], new: Document | str | os.Pat
         targets=targets,
         old_titles={s.path: s.title for s in old_doc.sections},
         new_titles={s.path: s.title for s in new_doc.sections},
+        noise=(*heading_noise, *measures.noise),
     )
+
+
+def _edition_name(meta: Metadata) -> str:
+    return meta.era_year or (f"FY{meta.fiscal_year}" if meta.fiscal_year else meta.title)
+
+
+def _year_warnings(
+    old: Metadata, new: Metadata, stale: tuple[tuple[str, int], ...], events: tuple[str, ...]
+) -> tuple[str, ...]:
+    """The classic copy-and-paste errors: a new edition still saying last year's fiscal year where the
+    old one said the same (its title rolled over, its text did not), and a dated event rolled over."""
+    out = [
+        f"{written} appears {times} time{'s' if times != 1 else ''} in the {_edition_name(new)} edition where the "
+        f"{_edition_name(old)} edition says the same: its fiscal years did not roll over with its title"
+        for written, times in sorted(stale, key=lambda s: (-s[1], s[0]))
+    ]
+    out += [
+        f"a dated event rolled over with the edition: {event}; a new date, or a year that should have stayed?"
+        for event in events
+    ]
+    return tuple(out)

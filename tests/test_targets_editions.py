@@ -173,7 +173,10 @@ def test_diff_json_and_markdown_carry_the_target(fy2021_text: str, tmp_path: Pat
     assert _lines(entry["new"]) == [line_of(text, "課題解決率を60%"), line_of(text, "課題解決率：60%")]
 
     result = subprocess.run(
-        [sys.executable, "-m", "plandiff", "diff", str(FY2021), str(path)], capture_output=True, cwd=ROOT, check=False
+        [sys.executable, "-m", "plandiff", "diff", "--lang", "en", str(FY2021), str(path)],
+        capture_output=True,
+        cwd=ROOT,
+        check=False,
     )
     assert result.returncode == 1, result.stderr.decode()
     out = result.stdout.decode()

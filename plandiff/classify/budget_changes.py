@@ -217,7 +217,9 @@ def compare_budget(old: Document, new: Document) -> BudgetComparison:
                 n = new_lines.get((rows.get(path, path), grand_new))
                 if o is not None:
                     totals.append(TableTotal(ot.statement, ot.account, path, o.amount, n.amount if n else None))
-    changes.sort(key=lambda c: (c.new[0].line if c.new else c.old[0].line, c.id))
+    changes.sort(
+        key=lambda c: c.new[0].line if c.new else c.old[0].line
+    )  # ties: in the order found (a table's column order)
     return BudgetComparison(tuple(unique(changes)), unchanged, tuple(totals), reconcile(old), reconcile(new), unit)
 
 
@@ -431,7 +433,7 @@ def compare_book(old: Document, new: Document) -> BudgetComparison:
                 )
         _mark_followers(changes, changed)
     unchanged += _compare_items(budget_items(old), budget_items(new), emit)
-    changes.sort(key=lambda c: (_statement(c), c.new[0].line if c.new else c.old[0].line, c.id))
+    changes.sort(key=lambda c: (_statement(c), c.new[0].line if c.new else c.old[0].line))  # ties: in the order found
     from plandiff.extract.budget import reconcile
 
     unit = next((u for c in changes if (u := _unit(c))), "")

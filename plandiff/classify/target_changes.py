@@ -173,7 +173,7 @@ def compare_targets(old: Document, new: Document) -> TargetComparison:
     for j, target in enumerate(news):
         if j not in taken:
             changes.append(_change(Verb.ADDED, None, target, 1.0, new_keys[j]))
-    changes.sort(key=lambda c: ((c.new or c.old)[0].line, c.id))
+    changes.sort(key=lambda c: (c.new or c.old)[0].line)  # ties: in the order found
     return TargetComparison(tuple(unique(changes)), unchanged, len(olds), len(news))
 
 

@@ -10,6 +10,7 @@ All values are frozen: a stage hands its result forward and never mutates what i
 
 from plandiff.model.changes import (
     CHANGE_TYPES,
+    RECORD_COLUMNS,
     BudgetComparison,
     BudgetItemChange,
     BudgetLineChange,
@@ -19,6 +20,8 @@ from plandiff.model.changes import (
     Kind,
     Location,
     MeasureChange,
+    NoiseItem,
+    NoiseRule,
     Pair,
     SectionChange,
     Segment,
@@ -47,6 +50,7 @@ from plandiff.model.facts import BudgetItem, BudgetLine, Finding, Reconciliation
 
 __all__ = [
     "CHANGE_TYPES",
+    "RECORD_COLUMNS",
     "BudgetComparison",
     "BudgetItem",
     "BudgetItemChange",
@@ -62,6 +66,8 @@ __all__ = [
     "Measure",
     "MeasureChange",
     "Metadata",
+    "NoiseItem",
+    "NoiseRule",
     "Pair",
     "Path",
     "Reconciliation",

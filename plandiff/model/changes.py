@@ -345,6 +345,28 @@ def to_data(value: Any, as_object: bool = False) -> Any:
     return value
 
 
+class NoiseRule(StrEnum):
+    """Why a difference was hidden."""
+
+    YEAR_ROLLOVER = "year_rollover"  # 令和3年度 → 令和4年度, by the editions' distance
+    WIDTH = "width"  # ＩＴ = IT, １，４００ = 1,400
+    SPACING = "spacing"  # I T = IT, 令和 2 年 = 令和2年
+    PAGE_BREAK = "page_break"  # a line or page break in another place
+    BULLET_STYLE = "bullet_style"  # - ・ = ・
+    SPELLING_VARIANT = "spelling_variant"  # 取組 = 取り組み (Sudachi's normalised form)
+
+
+@dataclass(frozen=True, slots=True)
+class NoiseItem:
+    """One difference hidden as noise: the rule, where it stands in both editions, what each writes."""
+
+    rule: NoiseRule
+    old: Location
+    new: Location
+    old_text: str
+    new_text: str
+
+
 @dataclass(frozen=True, slots=True)
 class TableTotal:
     statement: str
@@ -386,6 +408,20 @@ class Changelog:
     warnings: tuple[str, ...] = ()
     budget: BudgetComparison | None = field(default=None, compare=False)
     targets: TargetComparison | None = field(default=None, compare=False)
+    noise: tuple[NoiseItem, ...] = field(default=(), compare=False)  # every difference hidden, with its rule
+
+    def records(self) -> list[dict[str, Any]]:
+        """One flat row per change, as a DataFrame takes it (``pandas.DataFrame(changelog.records())``)
+        and as ``plandiff diff -f csv`` writes it: :data:`RECORD_COLUMNS`, every row the same keys."""
+        return [_record(self, change) for change in self.changes]
+
+    def noise_counts(self) -> dict[str, int]:
+        """How many differences each rule hid."""
+        out: dict[str, int] = {}
+        for item in self.noise:
+            out[item.rule.value] = out.get(item.rule.value, 0) + 1
+        return out
+
     # heading titles by path in each edition, for places in a report (``I.3.(4)② 起業・創業・成長支援``)
     old_titles: dict[Path, str] = field(default_factory=dict, compare=False)
     new_titles: dict[Path, str] = field(default_factory=dict, compare=False)
@@ -400,3 +436,86 @@ class Changelog:
             out.setdefault(c.kind.value, {}).setdefault(c.change.value, 0)
             out[c.kind.value][c.change.value] += 1
         return out
+
+
+RECORD_COLUMNS = (
+    "id",
+    "kind",
+    "verb",
+    "section",
+    "old_text",
+    "new_text",
+    "old_value",
+    "new_value",
+    "unit",
+    "old_amount",
+    "new_amount",
+    "delta",
+    "pct",
+    "old_lines",
+    "new_lines",
+    "old_pages",
+    "new_pages",
+    "old_edition",
+    "new_edition",
+)
+
+
+def _lines(locations: tuple[Location, ...]) -> str:
+    return "; ".join(
+        str(loc.line) if not loc.end_line or loc.end_line == loc.line else f"{loc.line}–{loc.end_line}"
+        for loc in locations
+    )
+
+
+def _pages(locations: tuple[Location, ...]) -> str:
+    return "; ".join(str(loc.page) for loc in locations if loc.page is not None)
+
+
+def _section(path: Path, titles: dict[Path, str]) -> str:
+    """``I 国民に対して… > 1 事業承継・事業引継ぎの促進``: each heading's label with its title."""
+    parts = []
+    for depth in range(1, len(path) + 1):
+        title = titles.get(path[:depth], "")
+        label = path[depth - 1]
+        parts.append(f"{label} {title}" if title and title != label else label)
+    return " > ".join(parts)
+
+
+def _record(changelog: Changelog, change: Change) -> dict[str, Any]:
+    where, titles = (change.new, changelog.new_titles) if change.new else (change.old, changelog.old_titles)
+    value: Pair[Any] = Pair(None, None)
+    amount: Pair[Any] = Pair(None, None)
+    unit: str | None = None
+    delta: Any = None
+    pct: float | None = None
+    if isinstance(change, TargetChange):
+        value, unit, delta, pct = change.value, change.unit.either, change.delta, change.pct
+    elif isinstance(change, BudgetLineChange | BudgetItemChange):
+        amount, unit, delta = change.amount, change.unit.either, change.delta
+        pct = change.pct if isinstance(change, BudgetLineChange) else None
+    elif isinstance(change, BudgetTableChange):
+        unit = change.unit.either
+    elif isinstance(change, MeasureChange) and change.deadline.either is not None:
+        value = change.deadline  # a deadline moved: the years
+    return {
+        "id": change.id,
+        "kind": change.kind.value,
+        "verb": change.change.value,
+        "section": _section(where[0].path, titles) if where else "",
+        "old_text": "\n".join(loc.text for loc in change.old),
+        "new_text": "\n".join(loc.text for loc in change.new),
+        "old_value": value.old,
+        "new_value": value.new,
+        "unit": unit,
+        "old_amount": amount.old,
+        "new_amount": amount.new,
+        "delta": delta,
+        "pct": pct,
+        "old_lines": _lines(change.old),
+        "new_lines": _lines(change.new),
+        "old_pages": _pages(change.old),
+        "new_pages": _pages(change.new),
+        "old_edition": changelog.old.title,
+        "new_edition": changelog.new.title,
+    }

@@ -11,7 +11,7 @@ from functools import cache
 from importlib import metadata, resources
 from typing import Any
 
-from plandiff.model import Change, Changelog, Metadata
+from plandiff.model import Change, Changelog, Metadata, NoiseRule
 from plandiff.model import to_data as model_data
 from plandiff.render.budget import reconciliation_data
 
@@ -72,10 +72,12 @@ def to_data(changelog: Changelog, extras: dict[str, Any] | None = None) -> dict[
                 "measures": changelog.noisy_measures,
                 "rolled_years": changelog.rolled_years,
                 "year_delta": changelog.year_delta,
+                "by_rule": {rule.value: changelog.noise_counts().get(rule.value, 0) for rule in NoiseRule},
             },
         },
         "changes": [change_data(c) for c in changelog.changes],
         "warnings": list(changelog.warnings),
+        "noise": [model_data(item) for item in changelog.noise],
     }
     if changelog.budget is not None:
         data["budget"] = {

@@ -8,7 +8,9 @@ is one year: its second half gets a mark of its own and no year, so the pair rol
 mention and a half that did not roll with the other (``2024年度（令和５年度）``) no longer matches.
 
 Only *fiscal-year* mentions (…年度) roll over; a dated event such as 令和2年7月豪雨 or
-令和2年4月7日閣議決定 keeps its date and must match exactly.
+令和2年4月7日閣議決定 keeps its date and must match exactly. A deadline is no rollover either:
+``2025年度までに`` (also 〜年度中に, 〜年度を目途に, 〜年度末まで) keeps its number, so a deadline moved by
+the editions' distance is a change (:func:`deadlines` finds them for the classifier).
 """
 
 from __future__ import annotations
@@ -50,11 +52,53 @@ def _fold(form: str) -> str:
     return fold_width(form)  # token forms repeat a great deal; fold each distinct one once
 
 
+_DEADLINE = (("まで",), ("中", "に"), ("目途",), ("を", "目途"), ("めど",), ("を", "めど"))
+_EVENT = frozenset({"から", "より", "以降", "補正"})  # 令和3年度から…, 令和2年度補正予算: a dated event
+
+
+def _followed_by(tokens: Sequence[Token], j: int, words: tuple[str, ...]) -> bool:
+    return tuple(t.surface for t in tokens[j : j + len(words)]) == words
+
+
+def _year_number(tokens: Sequence[Token], i: int) -> int | None:
+    """The Gregorian year a number token writes before 年度/年度末 (``3`` of 令和3年度, ``2025``)."""
+    form = _fold(tokens[i].norm)
+    if not _NUMBER_RE.match(form):
+        return None
+    prev = tokens[i - 1].surface if i else ""
+    if prev in _ERAS:
+        return era_to_year(prev, form)
+    return int(form) if len(form) == 4 else None
+
+
+def deadlines(tokens: Sequence[Token]) -> tuple[tuple[int, int], ...]:
+    """(token index, Gregorian year) of each deadline: 〜年度までに, 〜年度中に, 〜年度を目途に, 〜年度末まで."""
+    out = []
+    for i in range(len(tokens) - 2):
+        after = tokens[i + 1].norm
+        if after == "年度" and any(_followed_by(tokens, i + 2, w) for w in _DEADLINE):
+            pass
+        elif not (after == "年度末" and _followed_by(tokens, i + 2, ("まで",))):
+            continue
+        year = _year_number(tokens, i)
+        if year is not None:
+            out.append((i, year))
+    return tuple(out)
+
+
+def dated_event(tokens: Sequence[Token], i: int) -> str | None:
+    """The word after ``令和3年度`` when it dates an event (から, より, 以降, 補正), else None."""
+    word = tokens[i + 2].surface if i + 2 < len(tokens) else ""
+    return word if word in _EVENT else None
+
+
 def _fiscal_year(tokens: Sequence[Token], i: int) -> int | None:
     """The fiscal year token ``i`` writes (``3`` of ``令和3年度``, ``2021`` of ``2021年度``), if any."""
     form = _fold(tokens[i].norm)
     if i + 1 >= len(tokens) or tokens[i + 1].norm != "年度" or not _NUMBER_RE.match(form):
         return None
+    if any(_followed_by(tokens, i + 2, w) for w in _DEADLINE):
+        return None  # a deadline: never rollover
     prev = tokens[i - 1].surface if i else ""
     if prev in _ERAS:
         return era_to_year(prev, form)
