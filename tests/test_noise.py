@@ -138,6 +138,8 @@ def test_a_deadline_moved_is_its_own_change_even_by_the_editions_distance() -> N
     )
     (written,) = [c for c in json_change["changes"] if c["kind"] == "measure"]
     assert (written["change"], written["deadline"]) == ("deadline_postponed", {"old": 2020, "new": 2021})
+    postponed = compare(fy2021(), parse(edit(base, DEADLINE, DEADLINE.replace("令和2", "令和3"))))
+    assert "期限の先送り" in render_changelog(postponed, "markdown")  # the Japanese report says so in its words
 
 
 def test_other_deadline_forms_and_a_reworded_deadline() -> None:

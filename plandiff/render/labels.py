@@ -29,6 +29,8 @@ VERBS: dict[str, tuple[str, str]] = {
     "measure.moved": ("移動", "Moved"),
     "measure.split": ("分割", "Split"),
     "measure.merged": ("統合", "Merged"),
+    "measure.deadline_postponed": ("期限の先送り", "Deadline postponed"),
+    "measure.deadline_advanced": ("期限の前倒し", "Deadline advanced"),
     "section.added": ("見出しの新設", "New heading"),
     "section.removed": ("見出しの削除", "Dropped heading"),
     "section.renamed": ("見出し変更", "Renamed"),
