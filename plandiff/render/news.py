@@ -161,9 +161,16 @@ def sentence(change: Change, lang: Lang) -> str:
         name = " / ".join(str(v) for v in row) if isinstance(row, list | tuple) else str(row or "")
         what = verb("budget", budget_verb(change), lang)
         amount = delta(access.get(change, "delta"))
+        where = " ".join(
+            t for t in (access.text(change, "statement"), access.text(change, "account")) if t and t != "None"
+        )
+        unit = access.either(change, "unit")
+        amount = f"{amount}{unit}" if isinstance(unit, str) and unit and amount not in ("", "—") else amount
         if lang == "ja":
-            return f"{access.text(change, 'account')} {name}を{what}（{amount}）"
-        return f"{what}: {access.text(change, 'account')} {name} ({amount})"
+            if budget_verb(change) in ("increased", "decreased", "changed"):
+                return f"{where} {name}を{what}（{amount}）"  # 増額 / 減額 take an object: …を増額
+            return f"{where} {name}：{what}（{amount}）"  # 項目の新設 … are nouns: …：項目の新設
+        return f"{what}: {where} {name} ({amount})"
     loc = (change.new or change.old)[0]
     return f"{verb(kind, verb_, lang)}：{_short(loc.text)}{paren}"
 
