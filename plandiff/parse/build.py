@@ -326,10 +326,6 @@ def _classify(lines: tuple[SourceLine, ...], family: Family) -> list[LineToken]:
     return tokens
 
 
-def _close_spaces(text: str) -> str:
-    return re.sub(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])", "", " ".join(text.split()))
-
-
 def _start(tokens: list[LineToken]) -> int | None:
     """Where the body begins: the first heading (the front matter before it holds title and date)."""
     return next((i for i, tok in enumerate(tokens) if tok.kind in HEADING_KINDS or tok.kind in BLOCK_KINDS), None)
@@ -398,7 +394,7 @@ def assemble(
         fmt,
         family.name,
         body=[line.text for line in lines[:400]],
-        headings=[_close_spaces(s.raw) for s in builder.sections[:20] if s.kind == "titled"],
+        headings=[s.raw for s in builder.sections[:20] if s.kind == "titled"],
     )
     return Document(
         metadata,

@@ -95,7 +95,8 @@ def extract(
     titled = [line for line in lines if any(word in line for word in _TITLE_WORDS) and len(line) <= _MAX_TITLE]
     # a cover sets the year and the title apart (令和８年度 / 一般会計予算書): the part heading in the
     # body that says both (令和８年度富士市一般会計予算) is the title then
-    dated_headings = [h for h in headings if any(word in h for word in _TITLE_WORDS) and fiscal_year_of(h)]
+    closed = [_close(h) for h in headings]
+    dated_headings = [h for h in closed if any(word in h for word in _TITLE_WORDS) and fiscal_year_of(h)]
     title = next(
         (line for line in titled if fiscal_year_of(line)),
         dated_headings[0] if dated_headings else (titled[0] if titled else (lines[0] if lines else "")),
