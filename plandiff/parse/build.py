@@ -13,7 +13,18 @@ from dataclasses import dataclass, field
 
 from plandiff.conventions import Family, detect
 from plandiff.conventions.base import heading_like
-from plandiff.model import Document, Measure, Metadata, Path, Section, SourceLine, Table, TableRow, TargetItem
+from plandiff.model import (
+    Document,
+    Measure,
+    Metadata,
+    Path,
+    Section,
+    SourceLine,
+    Table,
+    TableRow,
+    TargetItem,
+    TocEntry,
+)
 from plandiff.parse import meta as meta_mod
 from plandiff.parse.ladder import Ladder
 from plandiff.parse.rules import BLOCK_KINDS, HEADING_KINDS, LineToken, classifier
@@ -311,11 +322,13 @@ def _join_wrapped_toc(lines: tuple[SourceLine, ...], tokens: list[LineToken]) ->
             tokens[index] = LineToken("toc", "")
 
 
-def _classify(lines: tuple[SourceLine, ...], family: Family) -> list[LineToken]:
+def _classify(lines: tuple[SourceLine, ...], family: Family) -> tuple[list[LineToken], tuple[TocEntry, ...], Ladder]:
+    """Every line's token, the table of contents, and the heading ladder the TOC teaches."""
     classify = classifier(family)
     tokens = [classify(line.text) for line in lines]
     _join_wrapped_toc(lines, tokens)
-    titles = titled_keys(read_toc(lines, tokens, classify)[0])
+    toc, ladder = read_toc(lines, tokens, classify)
+    titles = titled_keys(toc)
     if titles:  # an unnumbered TOC entry (はじめに) standing alone after the TOC is a heading
         last_toc = max(i for i, tok in enumerate(tokens) if tok.kind == "toc")
         for index in range(last_toc + 1, len(tokens)):
@@ -323,7 +336,7 @@ def _classify(lines: tuple[SourceLine, ...], family: Family) -> list[LineToken]:
             if tok.kind in ("text", "bullet") and len(tok.text) <= _MAX_TITLE and key(lines[index].text) in titles:
                 title = repair(lines[index].text.strip())
                 tokens[index] = LineToken("titled", title, title)
-    return tokens
+    return tokens, toc, ladder
 
 
 def _start(tokens: list[LineToken]) -> int | None:
@@ -376,8 +389,7 @@ def assemble(
     """Build the document model from numbered source lines, with the family's conventions (detected if not given)."""
     if family is None:
         family = detect("\n".join(line.text for line in lines[:2000]))
-    tokens = _classify(lines, family)
-    toc, ladder = read_toc(lines, tokens, classifier(family))
+    tokens, toc, ladder = _classify(lines, family)
     start = _start(tokens)
     warnings: list[str] = []
     if start is None:
