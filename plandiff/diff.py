@@ -25,6 +25,7 @@ from plandiff.model import (
     Metadata,
     NoiseItem,
     NoiseRule,
+    Notice,
     Section,
     SectionChange,
     Verb,
@@ -133,15 +134,11 @@ def compare(old: Document | str | os.PathLike[str], new: Document | str | os.Pat
     changes: list[Change] = sorted(
         [*section_changes, *targets.changes, *measures.changes, *budget.changes], key=_sort_key
     )
-    warnings = tuple(f"old: {w}" for w in old_doc.warnings) + tuple(f"new: {w}" for w in new_doc.warnings)
-    warnings = _year_warnings(old_doc.meta, new_doc.meta, measures.stale, measures.events) + warnings
+    notices = _year_notices(old_doc.meta, new_doc.meta, measures.stale, measures.events)
+    notices += tuple(n.on("old") for n in old_doc.notices) + tuple(n.on("new") for n in new_doc.notices)
     if delta < 0:  # the arguments the wrong way round? years rolled back are still matched as the rollover
-        warnings = (
-            f"OLD is the later edition (FY{old_doc.meta.fiscal_year}) and NEW the earlier "
-            f"(FY{new_doc.meta.fiscal_year}): changes are read from FY{old_doc.meta.fiscal_year} back to "
-            f"FY{new_doc.meta.fiscal_year}; were the two swapped?",
-            *warnings,
-        )
+        swapped = Notice.of("editions_swapped", old_year=old_doc.meta.fiscal_year, new_year=new_doc.meta.fiscal_year)
+        notices = (swapped, *notices)
     return Changelog(
         old=old_doc.meta,
         new=new_doc.meta,
@@ -152,7 +149,8 @@ def compare(old: Document | str | os.PathLike[str], new: Document | str | os.Pat
         noisy_measures=measures.noisy,
         rolled_years=measures.rolled,
         year_delta=delta,
-        warnings=warnings,
+        warnings=tuple(n.text() for n in notices),
+        notices=notices,
         budget=budget,
         targets=targets,
         old_titles={s.path: s.title for s in old_doc.sections},
@@ -161,22 +159,18 @@ def compare(old: Document | str | os.PathLike[str], new: Document | str | os.Pat
     )
 
 
-def _edition_name(meta: Metadata) -> str:
-    return meta.era_year or (f"FY{meta.fiscal_year}" if meta.fiscal_year else meta.title)
+def _edition(side: str, meta: Metadata) -> dict[str, str]:
+    """The fields that name an edition in a notice: its era year, fiscal year or title."""
+    return {f"{side}_era": meta.era_year, f"{side}_fy": str(meta.fiscal_year or ""), f"{side}_title": meta.title}
 
 
-def _year_warnings(
-    old: Metadata, new: Metadata, stale: tuple[tuple[str, int], ...], events: tuple[str, ...]
-) -> tuple[str, ...]:
+def _year_notices(
+    old: Metadata, new: Metadata, stale: tuple[tuple[str, int], ...], events: tuple[Notice, ...]
+) -> tuple[Notice, ...]:
     """The classic copy-and-paste errors: a new edition still saying last year's fiscal year where the
     old one said the same (its title rolled over, its text did not), and a dated event rolled over."""
     out = [
-        f"{written} appears {times} time{'s' if times != 1 else ''} in the {_edition_name(new)} edition where the "
-        f"{_edition_name(old)} edition says the same: its fiscal years did not roll over with its title"
+        Notice.of("stale_year", written=written, times=times, **_edition("new", new), **_edition("old", old))
         for written, times in sorted(stale, key=lambda s: (-s[1], s[0]))
     ]
-    out += [
-        f"a dated event rolled over with the edition: {event}; a new date, or a year that should have stayed?"
-        for event in events
-    ]
-    return tuple(out)
+    return (*out, *events)

@@ -101,8 +101,9 @@ def test_a_new_edition_that_did_not_roll_over_is_warned_about() -> None:
         "2021年度 appears 7 times in the 令和4年度 edition where the 令和3年度 edition says the same: "
         "its fiscal years did not roll over with its title"
     ) in log.warnings
-    markdown = render_changelog(log, "markdown")
+    markdown = render_changelog(log, "markdown", "en")
     assert "2021年度 appears 7 times in the 令和4年度 edition" in markdown  # among the report's warnings
+    assert "- 注意：令和4年度の本文に令和3年度と同じ「2021年度」が7か所あります" in render_changelog(log, "markdown")
     assert not [w for w in changelog("rolled-only").warnings if "did not roll over" in w]
 
 
@@ -114,7 +115,11 @@ def test_a_dated_event_that_rolled_is_warned_about() -> None:
     )
     assert warning in changelog("corpus").warnings
     assert "a dated event rolled over with the edition: 令和3年度から" in render_changelog(
-        changelog("corpus"), "markdown"
+        changelog("corpus"), "markdown", "en"
+    )
+    assert (
+        "- 注意：日付のある記述の年度が版とともに繰り上がっています：令和3年度から → 令和4年度から（改正前24行目 → 改正後24行目）"
+        in render_changelog(changelog("corpus"), "markdown")
     )
 
 

@@ -6,6 +6,7 @@ import io
 import re
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import openpyxl
@@ -76,15 +77,82 @@ def test_japanese_by_default_and_no_english_word_of_ours(variant: Changelog, fy2
     text = render_changelog(variant, "markdown")
     assert text.startswith("# 変更点：令和3年度計画 → 令和4年度計画\n")
     plan_words = _ascii_words(fy2021_text) | {"del", "ins"}  # words of the plan itself (IT, PDCA …), our tags
-    ours = "\n".join(line for line in text.splitlines() if not line.startswith("- 注意："))  # parser warnings: English
-    assert _ascii_words(ours) <= plan_words, _ascii_words(ours) - plan_words
+    assert "- 注意：" in text  # the warnings too: a dated event rolled over
+    assert _ascii_words(text) <= plan_words, _ascii_words(text) - plan_words
     for word in ("新設", "修正", "見出しの新設", "目標値の引下げ", "目標値の引上げ", "指標の削除"):
         assert word in text, word
-    assert "行目" in ours and " l." not in ours
+    assert "行目" in text and " l." not in text
     # places carry the heading's title
     assert "I.3.(3)① 中小企業・小規模事業者・地域中核企業等の成長段階に応じたリスクマネー供給の円滑化等" in text
     english = render_changelog(variant, "markdown", "en")
     assert english.startswith("# plandiff: ") and "Dropped" in english and "行目" not in english
+
+
+def _source_words(*paths: Path) -> set[str]:
+    """The Latin words of the documents themselves (Ｅ Ｓ Ｃ Ｏ, full width and letter-spaced, is ESCO in a report)."""
+    from plandiff.readers import read_source
+
+    text = unicodedata.normalize("NFKC", "\n".join(line.text for path in paths for line in read_source(path).lines))
+    return _ascii_words(text) | _ascii_words(re.sub(r"(?<=[A-Za-z]) (?=[A-Za-z])", "", text))
+
+
+def _no_english_word_of_ours(changelog: Changelog, plan_words: set[str]) -> str:
+    text = render_changelog(changelog, "markdown")
+    body = lxml_html.fromstring(render_changelog(changelog, "html")).find("body")
+    for node in body.findall(".//code"):  # file names
+        node.drop_tree()
+    page_text = body.text_content()
+    for shown in (text, page_text):
+        assert _ascii_words(shown) <= plan_words | {"del", "ins"}, _ascii_words(shown) - plan_words
+    return text
+
+
+def test_warnings_are_japanese_on_the_corpus_pair_and_swapped(corpus_pair: Changelog, fy2021: Document) -> None:
+    words = _source_words(FY2021, FY2022)
+    text = _no_english_word_of_ours(corpus_pair, words)
+    assert "- 注意：日付のある記述の年度が版とともに繰り上がっています：令和3年度から → 令和4年度から" in text
+    swapped = compare(FY2022, fy2021)
+    text = _no_english_word_of_ours(swapped, words)
+    assert "- 注意：改正前（2022年度）が改正後（2021年度）より新しい版です" in text
+    assert "- 注意：令和3年度の本文に令和4年度と同じ「令和4年度」が2か所あります" in text
+    assert swapped.warnings[0].startswith("OLD is the later edition (FY2022)")  # the English stays as it was
+    assert [n.text() for n in swapped.notices] == list(swapped.warnings)
+
+
+def test_warnings_are_japanese_on_real_documents() -> None:
+    from tests.shared_docs import shared
+
+    old, new = shared("fuji-city-budget-r7-summary.pdf"), shared("fuji-city-budget-r8-summary.pdf")
+    changelog = compare(old, new)
+    assert [n.code for n in changelog.notices] == ["duplicate_path", "duplicate_path"]
+    text = _no_english_word_of_ours(changelog, _source_words(old, new))
+    assert (
+        "- 注意：【改正前】同じ番号の見出しが2つあります：歳入歳出予算事項別明細書 > 総括 > 歳入（571行目と628行目）"
+        in text
+    )
+    plan = shared("digital-agency-priority-plan-2023-06-09.pdf")
+    itself = compare(plan, plan)
+    assert {n.code for n in itself.notices} == {"numbering_doubts"}
+    text = _no_english_word_of_ours(itself, _source_words(plan))
+    assert "- 注意：【改正後】見出しに似た2行が番号の並びに合わないため本文として読みました：1076、1091行目" in text
+    english = render_changelog(itself, "markdown", "en")
+    assert "- Warning: new: 2 heading-like lines break the numbering and were read as text: lines 1076, 1091" in english
+
+
+def test_every_notice_has_japanese_words() -> None:
+    from plandiff.model import NOTICE_TEMPLATES, Notice
+
+    for code, (ja, en) in NOTICE_TEMPLATES.items():
+        fields = {name: "1" for name in re.findall(r"{(\w+)}", en + ja)}
+        notice = Notice.of(code, **fields)
+        assert not _ascii_words(notice.text("ja")), (code, notice.text("ja"))
+        assert notice.text("en") != notice.text("ja")
+    assert Notice.of("numbering_doubts", n=12, lines="1, 2", more=10).text("ja").endswith("1、2行目ほか10行")
+    assert (
+        Notice.of("duplicate_path", path="I > 3 > (4)", first=1, second=9)
+        .text("ja")
+        .endswith("I.3.(4)（1行目と9行目）")
+    )
 
 
 def test_places_lines_and_pages() -> None:

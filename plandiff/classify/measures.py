@@ -17,7 +17,7 @@ from plandiff.align.items import Item
 from plandiff.align.measures import MeasureAlignment
 from plandiff.align.sections import SectionAlignment
 from plandiff.classify.ids import content_id, forms_key, numbered, unique
-from plandiff.model import Location, Measure, MeasureChange, NoiseItem, NoiseRule, Pair, Segment, Verb
+from plandiff.model import Location, Measure, MeasureChange, NoiseItem, NoiseRule, Notice, Pair, Segment, Verb
 from plandiff.text.forms import ECHO_MARK, YEAR_MARK, dated_event, deadlines
 from plandiff.text.normalize import fold_width
 from plandiff.text.similarity import opcodes
@@ -32,7 +32,7 @@ class MeasureResult:
     rolled: int  # fiscal-year mentions that rolled over in unchanged measures
     noise: tuple[NoiseItem, ...] = ()  # every difference hidden in unchanged measures, with its rule
     stale: tuple[tuple[str, int], ...] = ()  # the old edition's own fiscal year left as it was: (as written, times)
-    events: tuple[str, ...] = ()  # dated events whose year rolled over with the edition (warned about)
+    events: tuple[Notice, ...] = ()  # dated events whose year rolled over with the edition (warned about)
 
 
 def location(measure: Measure) -> Location:
@@ -139,7 +139,7 @@ def _context(raw: str) -> str:
 
 
 def hidden_noise(
-    om: Measure, nm: Measure, oi: Item, ni: Item, old_year: int | None, stale: Counter[str], events: list[str]
+    om: Measure, nm: Measure, oi: Item, ni: Item, old_year: int | None, stale: Counter[str], events: list[Notice]
 ) -> list[NoiseItem]:
     """Every difference between two measures that compare equal, each with the rule that hid it."""
     ol, nl = location(om), location(nm)
@@ -156,7 +156,11 @@ def hidden_noise(
                 out.append(NoiseItem(NoiseRule.YEAR_ROLLOVER, ol, nl, so, sn))
                 word = dated_event(ni.tokens, k)
                 if word is not None:
-                    events.append(f"{so}{word} → {sn}{word} (old l.{om.line} → new l.{nm.line})")
+                    events.append(
+                        Notice.of(
+                            "event_rolled", old=f"{so}{word}", new=f"{sn}{word}", old_line=om.line, new_line=nm.line
+                        )
+                    )
                 continue
             if yo == old_year:
                 stale[sn] += 1
@@ -207,7 +211,7 @@ def classify_measures(
     unchanged = noisy = rolled = 0
     noise: list[NoiseItem] = []
     stale: Counter[str] = Counter()
-    events: list[str] = []
+    events: list[Notice] = []
     # ids from content: a measure's comparison forms (years masked), the old side's where there is one
     old_keys = numbered([forms_key(item.forms) for item in old_items])
     new_keys = numbered([forms_key(item.forms) for item in new_items])

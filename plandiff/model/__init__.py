@@ -3,7 +3,8 @@
 - :mod:`.document`: the readers' source lines and the parsed document (sections, measures, target
   items, tables, table of contents, metadata);
 - :mod:`.facts`: what extraction finds in one document (targets, budget lines, reconciliation);
-- :mod:`.changes`: what a comparison says (locations, changes, the changelog).
+- :mod:`.changes`: what a comparison says (locations, changes, the changelog);
+- :mod:`.notices`: what the reader doubted and what looks wrong, as data with its words in both languages.
 
 All values are frozen: a stage hands its result forward and never mutates what it was given.
 """
@@ -44,12 +45,16 @@ from plandiff.model.document import (
     TableRow,
     TargetItem,
     TocEntry,
+    compact_label,
     path_label,
 )
 from plandiff.model.facts import BudgetItem, BudgetLine, Finding, Reconciliation, Target
+from plandiff.model.notices import TEMPLATES as NOTICE_TEMPLATES
+from plandiff.model.notices import Notice, path_field
 
 __all__ = [
     "CHANGE_TYPES",
+    "NOTICE_TEMPLATES",
     "RECORD_COLUMNS",
     "BudgetComparison",
     "BudgetItem",
@@ -68,6 +73,7 @@ __all__ = [
     "Metadata",
     "NoiseItem",
     "NoiseRule",
+    "Notice",
     "Pair",
     "Path",
     "Reconciliation",
@@ -86,6 +92,8 @@ __all__ = [
     "TargetItem",
     "TocEntry",
     "Verb",
+    "compact_label",
+    "path_field",
     "path_label",
     "to_data",
 ]

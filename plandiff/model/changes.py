@@ -19,6 +19,7 @@ from plandiff.model.document import Metadata, Path
 
 if TYPE_CHECKING:
     from plandiff.model.facts import Reconciliation
+    from plandiff.model.notices import Notice
 
 T = TypeVar("T")
 
@@ -405,10 +406,11 @@ class Changelog:
     noisy_measures: int  # unchanged measures whose only differences were noise (hidden)
     rolled_years: int  # fiscal-year mentions that rolled over in unchanged measures
     year_delta: int
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()  # the notices in English
     budget: BudgetComparison | None = field(default=None, compare=False)
     targets: TargetComparison | None = field(default=None, compare=False)
     noise: tuple[NoiseItem, ...] = field(default=(), compare=False)  # every difference hidden, with its rule
+    notices: tuple[Notice, ...] = ()  # the warnings as data, to be written in the report's language
 
     def records(self) -> list[dict[str, Any]]:
         """One flat row per change, as a DataFrame takes it (``pandas.DataFrame(changelog.records())``)

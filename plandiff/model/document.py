@@ -8,6 +8,10 @@ change can always be traced back to both documents.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from plandiff.model.notices import Notice
 
 Path = tuple[str, ...]
 
@@ -141,8 +145,9 @@ class Document:
     measures: tuple[Measure, ...] = ()
     targets: tuple[TargetItem, ...] = ()
     tables: tuple[Table, ...] = ()
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[str, ...] = field(default=())  # the notices in English
     toc: tuple[TocEntry, ...] = ()
+    notices: tuple[Notice, ...] = ()  # what the parser doubted, as data (plandiff.model.notices)
 
     def section(self, path: Path) -> Section | None:
         for section in self.sections:
@@ -154,3 +159,13 @@ class Document:
 def path_label(path: Path) -> str:
     """The path as a reader sees it: ``I > 1 > (1) > ①``."""
     return " > ".join(path)
+
+
+def compact_label(path: Path) -> str:
+    """``("I", "3", "(4)", "②")`` → ``I.3.(4)②``: the numbers as a plan cites them, run together."""
+    out = ""
+    for part in path:
+        if out and part[:1].isascii() and (part[:1].isalnum() or part[:1] == "("):
+            out += "."
+        out += part
+    return out

@@ -17,6 +17,7 @@ from plandiff.model import (
     Document,
     Measure,
     Metadata,
+    Notice,
     Path,
     Section,
     SourceLine,
@@ -24,6 +25,7 @@ from plandiff.model import (
     TableRow,
     TargetItem,
     TocEntry,
+    path_field,
 )
 from plandiff.parse import meta as meta_mod
 from plandiff.parse.ladder import Ladder
@@ -360,23 +362,23 @@ def _walk(
     return builder
 
 
-def _doubts(builder: _Builder) -> list[str]:
-    warnings: list[str] = []
+def _doubts(builder: _Builder) -> list[Notice]:
+    notices: list[Notice] = []
     if builder.doubts:
         shown = ", ".join(str(n) for n in builder.doubts[:_MAX_DOUBTS])
-        more = f" and {len(builder.doubts) - _MAX_DOUBTS} more" if len(builder.doubts) > _MAX_DOUBTS else ""
-        warnings.append(
-            f"{len(builder.doubts)} heading-like lines break the numbering and were read as text: lines {shown}{more}"
-        )
+        more = max(0, len(builder.doubts) - _MAX_DOUBTS)
+        notices.append(Notice.of("numbering_doubts", n=len(builder.doubts), lines=shown, more=more))
     seen: dict[Path, int] = {}
     for section in builder.sections:
         if section.path in seen:
-            warnings.append(
-                f"two headings with the same path {' > '.join(section.path)}: lines {seen[section.path]} and {section.line}"
+            notices.append(
+                Notice.of(
+                    "duplicate_path", path=path_field(section.path), first=seen[section.path], second=section.line
+                )
             )
         else:
             seen[section.path] = section.line
-    return warnings
+    return notices
 
 
 def assemble(
@@ -391,14 +393,14 @@ def assemble(
         family = detect("\n".join(line.text for line in lines[:2000]))
     tokens, toc, ladder = _classify(lines, family)
     start = _start(tokens)
-    warnings: list[str] = []
+    notices: list[Notice] = []
     if start is None:
-        warnings.append("no recognisable structure (no headings): every paragraph is compared as a measure")
+        notices.append(Notice.of("no_structure"))
         start = 0
     front = [line.text for line, tok in zip(lines[:start], tokens[:start], strict=True) if tok.kind != "toc"]
     builder = _walk(tokens, lines, family, start, ladder, page_breaks=fmt != "html")
-    warnings += _doubts(builder)
-    warnings += check_toc(toc, builder.sections)
+    notices += _doubts(builder)
+    notices += check_toc(toc, builder.sections)
     metadata: Metadata = meta_mod.extract(
         front if front else [line.text for line in lines[:5]],
         source,
@@ -414,6 +416,7 @@ def assemble(
         tuple(builder.measures),
         tuple(builder.targets),
         tuple(builder.tables),
-        tuple(warnings),
+        tuple(n.text() for n in notices),
         toc,
+        tuple(notices),
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from plandiff.model import Section, SourceLine, TocEntry
+from plandiff.model import Notice, Section, SourceLine, TocEntry
 from plandiff.parse.ladder import Ladder
 from plandiff.parse.rules import HEADING_KINDS, LineToken, toc_entries
 from plandiff.text.normalize import key, repair
@@ -45,9 +45,9 @@ def titled_keys(entries: Sequence[TocEntry]) -> frozenset[str]:
     return frozenset(key(entry.title) for entry in entries if entry.kind == "titled")
 
 
-def check_toc(entries: Sequence[TocEntry], sections: Sequence[Section]) -> list[str]:
-    """Warnings for TOC entries with no heading of the same marker, title and nesting, in order."""
-    warnings: list[str] = []
+def check_toc(entries: Sequence[TocEntry], sections: Sequence[Section]) -> list[Notice]:
+    """Notices for TOC entries with no heading of the same marker, title and nesting, in order."""
+    warnings: list[Notice] = []
     position = 0
     body = [s for s in sections if s.kind in HEADING_KINDS or s.kind == "titled"]
     for entry in entries:
@@ -58,12 +58,18 @@ def check_toc(entries: Sequence[TocEntry], sections: Sequence[Section]) -> list[
                 found = index
                 break
         if found is None:
-            warnings.append(f"table of contents: no heading for {entry.marker}{entry.title} (p.{entry.page})")
+            warnings.append(Notice.of("toc_missing", marker=entry.marker, title=entry.title, page=entry.page))
             continue
         if len(body[found].path) != entry.level:
             warnings.append(
-                f"table of contents: {entry.marker}{entry.title} is nested at level {entry.level} there "
-                f"but {len(body[found].path)} in the text (line {body[found].line})"
+                Notice.of(
+                    "toc_level",
+                    marker=entry.marker,
+                    title=entry.title,
+                    level=entry.level,
+                    found=len(body[found].path),
+                    line=body[found].line,
+                )
             )
         position = found + 1
     return warnings

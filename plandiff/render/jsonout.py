@@ -77,6 +77,7 @@ def to_data(changelog: Changelog, extras: dict[str, Any] | None = None) -> dict[
         },
         "changes": [change_data(c) for c in changelog.changes],
         "warnings": list(changelog.warnings),
+        "notices": [{"code": n.code, "fields": dict(n.fields)} for n in changelog.notices],
         "noise": [model_data(item) for item in changelog.noise],
     }
     if changelog.budget is not None:

@@ -6,8 +6,9 @@ Japanese follows the conventions of Japanese government writing: a change is 新
 writes them run together, then its title), a line ``29行目``, a page ``12頁``.
 
 Japanese is the default for a Japanese document (any kana or kanji in either edition's title), English
-otherwise. Renderers ask :func:`label` for a fixed word and :func:`where` for a place; nothing else in
-a report is a word of ours.
+otherwise. Renderers ask :func:`label` for a fixed word, :func:`where` for a place and :func:`warnings`
+for the warnings (notices, whose two-language templates sit beside their type in
+:mod:`plandiff.model.notices`); nothing else in a report is a word of ours.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 from collections.abc import Mapping
 from typing import Literal
 
-from plandiff.model import Location, Metadata, Path
+from plandiff.model import Changelog, Location, Metadata, Notice, Path, compact_label
 
 Lang = Literal["ja", "en"]
 LANGS: tuple[Lang, ...] = ("ja", "en")
@@ -210,12 +211,7 @@ def kind_label(kind: str, lang: Lang) -> str:
 
 def compact_path(path: Path) -> str:
     """``("I", "3", "(4)", "②")`` → ``I.3.(4)②``: the numbers as a plan cites them, run together."""
-    out = ""
-    for part in path:
-        if out and part[:1].isascii() and (part[:1].isalnum() or part[:1] == "("):
-            out += "."
-        out += part
-    return out
+    return compact_label(path)
 
 
 def place(path: Path, lang: Lang, titles: Mapping[Path, str] | None = None) -> str:
@@ -240,6 +236,17 @@ def lines(loc: Location, lang: Lang) -> str:
 def where(loc: Location, lang: Lang, titles: Mapping[Path, str] | None = None) -> str:
     """Place and line: ``I.3.(4)② 起業・創業・成長支援 29行目`` / ``I > 3 > (4) > ② l.29``."""
     return f"{place(loc.path, lang, titles)} {lines(loc, lang)}"
+
+
+def notice(item: Notice, lang: Lang) -> str:
+    """A warning in the report's language; its words are :data:`plandiff.model.notices.TEMPLATES`
+    (kept beside the type, since the parser writes the English ``warnings`` from them)."""
+    return item.text(lang)
+
+
+def warnings(changelog: Changelog, lang: Lang) -> list[str]:
+    """The changelog's warnings in ``lang`` (its English ``warnings`` where it carries no notices)."""
+    return [notice(n, lang) for n in changelog.notices] or list(changelog.warnings)
 
 
 def sep(lang: Lang) -> str:

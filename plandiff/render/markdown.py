@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from plandiff.model import Change, Changelog, Location, Metadata, Path
 from plandiff.render import access
 from plandiff.render.escape import code, md
-from plandiff.render.labels import Lang, kind_label, label, place, verb
+from plandiff.render.labels import Lang, kind_label, label, place, verb, warnings
 from plandiff.render.labels import where as _where
 
 VERBS = ("added", "removed", "changed", "moved", "split", "merged", "renamed")
@@ -192,7 +192,7 @@ def render(
     out.append(f"- {label('new', lang)}{colon}{_edition(changelog.new, changelog.new_stats, lang)}")
     if stamp:
         out.append(f"- {label('stamp', lang, date=stamp)}")
-    for warning in changelog.warnings:
+    for warning in warnings(changelog, lang):
         out.append(f"- {label('warning', lang)}{colon}{md(warning)}")
     if changelog.changes:
         out.append(f"- {label('legend_html' if html else 'legend', lang)}")
