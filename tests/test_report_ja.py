@@ -323,6 +323,31 @@ def test_news_first_down_then_new_then_up(variant: Changelog) -> None:
     assert text.count("**表現の後退**") == 1 and text.count("**表現の強化**") == 1
 
 
+def test_strength_is_in_the_change_and_the_json(variant: Changelog) -> None:
+    import dataclasses
+    import json
+
+    from plandiff.model import MeasureChange, Strength
+
+    measures = [c for c in variant.changes if isinstance(c, MeasureChange)]
+    weakened = [c for c in measures if c.strength is Strength.WEAKENED]
+    strengthened = [c for c in measures if c.strength is Strength.STRENGTHENED]
+    assert len(weakened) == 1 and "さらなる加入促進等の検討を行う" in weakened[0].new[0].text
+    assert len(strengthened) == 1 and "マッチング支援の強化を必ず実施する" in strengthened[0].new[0].text
+    data = json.loads(render_changelog(variant, "json"))
+    by_id = {c["id"]: c for c in data["changes"] if c["kind"] == "measure"}
+    assert by_id[weakened[0].id]["strength"] == "weakened"
+    assert by_id[strengthened[0].id]["strength"] == "strengthened"
+    assert {c["strength"] for c in by_id.values()} == {"weakened", "strengthened", None}
+    # the renderers read the change's field, they do not compute it again
+    cleared = dataclasses.replace(
+        variant, changes=tuple(dataclasses.replace(c, strength=None) if c in weakened else c for c in variant.changes)
+    )
+    text = render_changelog(cleared, "markdown")
+    assert "**表現の後退**" not in text and "表現を後退" not in text and "**表現の強化**" in text
+    assert "表現の後退" not in render_changelog(cleared, "taisho")
+
+
 def test_strength_lexicon() -> None:
     from plandiff.classify.strength import shift
 

@@ -17,6 +17,7 @@ from plandiff.align.items import Item
 from plandiff.align.measures import MeasureAlignment
 from plandiff.align.sections import SectionAlignment
 from plandiff.classify.ids import content_id, forms_key, numbered, unique
+from plandiff.classify.strength import shift
 from plandiff.model import Location, Measure, MeasureChange, NoiseItem, NoiseRule, Notice, Pair, Segment, Verb
 from plandiff.text.forms import ECHO_MARK, YEAR_MARK, dated_event, deadlines
 from plandiff.text.normalize import fold_width
@@ -228,7 +229,10 @@ def classify_measures(
         o = tuple(location(old[i]) for i in olds)
         n = tuple(location(new[j]) for j in news)
         basis = old_keys[olds[0]] if olds else new_keys[news[0]]
-        changes.append(MeasureChange(content_id("measure", basis), change, o, n, score, diff, reworded, deadline))
+        strength = shift(diff)  # the commitment lexicon: weaker or stronger wording
+        changes.append(
+            MeasureChange(content_id("measure", basis), change, o, n, score, diff, reworded, deadline, strength)
+        )
 
     for p in alignment.pairings:
         if p.how in ("split", "merged"):

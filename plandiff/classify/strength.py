@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from plandiff.model import Strength
 from plandiff.text.segments import merge
 
 STRONG = (
@@ -57,13 +58,14 @@ def score(segments: Sequence[tuple[str, str]]) -> int:
     return (strong_added - strong_removed) + (weak_removed - weak_added)
 
 
-def shift(segments: Sequence[tuple[str, str]] | None) -> str | None:
-    """``weakened``, ``strengthened`` or None for a measure's word diff."""
+def shift(segments: Sequence[tuple[str, str]] | None) -> Strength | None:
+    """``weakened``, ``strengthened`` or None for a measure's word diff (the classify stage sets
+    :attr:`plandiff.model.MeasureChange.strength` from it)."""
     if not segments:
         return None
     value = score(segments)
     if value < 0:
-        return "weakened"
+        return Strength.WEAKENED
     if value > 0:
-        return "strengthened"
+        return Strength.STRENGTHENED
     return None

@@ -65,6 +65,13 @@ class Verb(StrEnum):
     DEADLINE_ADVANCED = "deadline_advanced"
 
 
+class Strength(StrEnum):
+    """A reworded measure's commitment: weaker (図る → 検討を行う) or stronger (検討する → 実施する)."""
+
+    WEAKENED = "weakened"
+    STRENGTHENED = "strengthened"
+
+
 @dataclass(frozen=True, slots=True)
 class Pair(Generic[T]):
     """A value in the old and the new edition (``None`` on a side that has none)."""
@@ -155,18 +162,22 @@ class MeasureChange(Change):
     """A measure added, removed, changed, moved (``reworded`` or not), split or merged; a deadline moved.
 
     ``diff``: the word diff (None where there is none to show); ``deadline``: the year of a deadline
-    (〜年度までに) in both editions, for a deadline moved."""
+    (〜年度までに) in both editions, for a deadline moved; ``strength``: whether the rewording promises
+    less (``weakened``) or more (``strengthened``), from the commitment lexicon of
+    :mod:`plandiff.classify.strength`, or None."""
 
     KIND: ClassVar[Kind] = Kind.MEASURE
     diff: tuple[Segment, ...] | None = None
     reworded: bool | None = None
     deadline: Pair[int | None] = Pair(None, None)
+    strength: Strength | None = None
 
     def _legacy(self) -> dict[str, Any]:
         return {
             "diff": None if self.diff is None else [list(seg) for seg in self.diff],
             "reworded": self.reworded,
             "deadline": None if self.deadline.either is None else to_data(self.deadline),
+            "strength": None if self.strength is None else self.strength.value,
         }
 
 

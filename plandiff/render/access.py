@@ -65,12 +65,7 @@ def segments(change: Change) -> list[Segment] | None:
 
 
 def strength(change: Change) -> str | None:
-    """``weakened`` / ``strengthened`` for a reworded measure (:mod:`plandiff.classify.strength`), or None."""
+    """``weakened`` / ``strengthened`` for a reworded measure, as the classify stage found it
+    (:attr:`plandiff.model.MeasureChange.strength`), or None."""
     value = get(change, "strength")
-    if value in ("weakened", "strengthened"):
-        return str(value)
-    if str(change.kind) != "measure":
-        return None
-    from plandiff.classify.strength import shift
-
-    return shift(segments(change))
+    return str(value) if value in ("weakened", "strengthened") else None
