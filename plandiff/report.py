@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from plandiff.errors import PlandiffError
 from plandiff.model import Changelog
 from plandiff.render.labels import LANGS, Lang, detect
@@ -22,24 +24,29 @@ def pick_lang(changelog: Changelog, lang: str | None) -> Lang:
     return "ja" if lang == "ja" else "en"
 
 
-def extra_sections(changelog: Changelog, lang: Lang = "en") -> list[str]:
-    """The Markdown sections of the typed comparisons (targets, budget), in the changelog's order."""
+def extra_sections(changelog: Changelog, lang: Lang = "en", links: Mapping[str, str] | None = None) -> list[str]:
+    """The Markdown sections of the typed comparisons (targets, budget), in the changelog's order;
+    ``links`` (change id → anchor, for the HTML page) links a target or budget row to its measure."""
     from plandiff.render.budget import budget_markdown
     from plandiff.render.targets import targets_markdown
 
     sections = []
     if changelog.targets is not None:
-        sections.append(targets_markdown(changelog.targets, lang))
+        sections.append(targets_markdown(changelog.targets, lang, links))
     if changelog.budget is not None:
-        sections.append(budget_markdown(changelog.budget, lang))
+        sections.append(budget_markdown(changelog.budget, lang, links))
     return sections
 
 
-def _markdown(changelog: Changelog, lang: str | None, html: bool, stamp: str | None) -> str:
+def _markdown(changelog: Changelog, lang: str | None, html: bool, stamp: str | None, prefix: str = "") -> str:
+    """``prefix`` keeps the anchors of one changelog of a series apart from the others'."""
     from plandiff.render import markdown
+    from plandiff.render.links import measure_links
 
     chosen = pick_lang(changelog, lang)
-    return markdown.render(changelog, extra_sections(changelog, chosen), chosen, html=html, stamp=stamp)
+    links = {k: prefix + v for k, v in measure_links(changelog).items()} if html else None
+    extra = extra_sections(changelog, chosen, links)
+    return markdown.render(changelog, extra, chosen, html=html, stamp=stamp, anchor_prefix=prefix)
 
 
 def _title(first: Changelog, last: Changelog) -> str:
@@ -58,7 +65,9 @@ def render_changelog(
     if fmt == "html":
         from plandiff.render.html import to_html
 
-        return to_html(_markdown(changelog, lang, True, stamp), _title(changelog, changelog))
+        return to_html(
+            _markdown(changelog, lang, True, stamp), _title(changelog, changelog), pick_lang(changelog, lang)
+        )
     if fmt == "taisho":
         from plandiff.render.taisho import render as taisho
 
@@ -98,9 +107,11 @@ def render_series(
         return taisho(changelogs, pick_lang(changelogs[0], lang), stamp)
     if fmt not in ("markdown", "html"):
         raise PlandiffError(f"unknown format {fmt!r}: use markdown, json, html or taisho")
-    text = "\n---\n\n".join(_markdown(c, lang, fmt == "html", stamp) for c in changelogs)
+    text = "\n---\n\n".join(
+        _markdown(c, lang, fmt == "html", stamp, f"p{n}-" if fmt == "html" else "") for n, c in enumerate(changelogs, 1)
+    )
     if fmt == "markdown":
         return text
     from plandiff.render.html import to_html
 
-    return to_html(text, _title(changelogs[0], changelogs[-1]))
+    return to_html(text, _title(changelogs[0], changelogs[-1]), pick_lang(changelogs[0], lang))

@@ -2,7 +2,8 @@
 
 Each page is opened at 1280 px with a probe script added to a copy (the pages themselves have none);
 the probe writes what the browser computed into the DOM, which ``--dump-dom`` prints: the page's
-scroll width, the colours of ``del``/``ins``, whether every ``#anchor`` link has its target, and, for
+scroll width, the colours of ``del``/``ins``, the ``#anchor`` links (the table of contents, a target row to
+its measure), whether every one has its target and scrolls it into view, and, for
 every distinct Japanese character of the page, whether it renders as a real glyph: each is drawn on a
 canvas in the page's own font and compared with the box (.notdef, "tofu") that an unassigned code point
 draws in the same font. ``.ci/run`` installs chromium and fonts-noto-cjk when missing.
@@ -37,8 +38,14 @@ addEventListener('load', () => {
   const colour = (tag) => { const e = document.querySelector(tag); return e ? getComputedStyle(e).color : null; };
   const deco = (tag) => { const e = document.querySelector(tag); return e ? getComputedStyle(e).textDecorationLine : null; };
   out.del = colour('del'); out.ins = colour('ins'); out.delDeco = deco('del'); out.insDeco = deco('ins');
-  out.brokenAnchors = [...document.querySelectorAll('a[href^="#"]')]
-    .map(a => a.getAttribute('href').slice(1)).filter(id => !document.getElementById(decodeURIComponent(id)));
+  const links = [...document.querySelectorAll('a[href^="#"]')].map(a => a.getAttribute('href').slice(1));
+  out.anchors = links.length;
+  out.tocLinks = document.querySelectorAll('nav.toc a[href^="#"]').length;
+  out.measureLinks = links.filter(id => id.startsWith('measure-')).length;
+  out.brokenAnchors = links.filter(id => !document.getElementById(decodeURIComponent(id)));
+  // following a link scrolls its target into view
+  const last = links.filter(id => id.startsWith('measure-')).pop();
+  if (last) { location.hash = '#' + last; out.scrolledTo = Math.round(document.getElementById(last).getBoundingClientRect().top); }
   const font = getComputedStyle(document.body).font;
   const canvas = document.createElement('canvas'); canvas.width = 48; canvas.height = 48;
   const ctx = canvas.getContext('2d', {willReadFrequently: true});
@@ -93,7 +100,12 @@ def test_html_report_in_a_browser(variant: Changelog, tmp_path: Path) -> None:
     assert facts["scrollWidth"] == facts["clientWidth"] and facts["clientWidth"] <= 1280  # type: ignore[operator]
     assert facts["del"] == "rgb(130, 7, 30)" and facts["delDeco"] == "line-through"  # removed: red, struck
     assert facts["ins"] == "rgb(17, 99, 41)" and facts["insDeco"] == "underline"  # added: green, underlined
+    # real anchors: a table of contents and links from target rows to their measures, every one resolving
+    assert isinstance(facts["tocLinks"], int) and facts["tocLinks"] >= 8
+    assert isinstance(facts["measureLinks"], int) and facts["measureLinks"] >= 2
+    assert facts["anchors"] == facts["tocLinks"] + facts["measureLinks"]  # type: ignore[operator]
     assert facts["brokenAnchors"] == []
+    assert isinstance(facts["scrolledTo"], int) and 0 <= facts["scrolledTo"] < 900  # the measure is in view
     assert isinstance(facts["japanese"], int) and facts["japanese"] > 200
     assert facts["tofu"] == []
 

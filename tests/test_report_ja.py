@@ -323,6 +323,61 @@ def test_news_first_down_then_new_then_up(variant: Changelog) -> None:
     assert text.count("**表現の後退**") == 1 and text.count("**表現の強化**") == 1
 
 
+def _anchors(page: str) -> tuple[list[str], set[str]]:
+    tree = lxml_html.fromstring(page)
+    hrefs = [a.get("href")[1:] for a in tree.iter("a") if (a.get("href") or "").startswith("#")]
+    return hrefs, {e.get("id") for e in tree.iter() if e.get("id")}
+
+
+def test_html_report_is_a_page_with_contents_and_links(variant: Changelog, fy2021: Document) -> None:
+    page = render_changelog(variant, "html")
+    hrefs, ids = _anchors(page)
+    assert hrefs and set(hrefs) <= ids  # every link has its anchor
+    tree = lxml_html.fromstring(page)
+    nav = tree.find(".//nav")
+    assert nav is not None and nav.find("p").text == "目次"
+    toc = [a.text_content() for a in nav.iter("a")]
+    assert toc[:4] == ["要旨", "概要", "目標・指標", "予算（単位：百万円）"] and "取組（見出し別）" in toc
+    assert "II.1.(3) 事業再構築への支援" in toc and any(t.startswith("I.3.(3)① 中小企業・小規模事業者") for t in toc)
+    # a target row links to the measure that states it: the lowered 8 → 6本 to 「…6ファンド以上組成する」
+    rows = {tr.find("td").text_content(): tr for tr in tree.iter("tr") if tr.find("td") is not None}
+    lowered = next(tr for name, tr in rows.items() if name.startswith("起業支援ファンド及び中小企業成長支援ファンド"))
+    link = lowered.find(".//a").get("href")[1:]
+    measure = tree.get_element_by_id(link).getparent()
+    assert "6ファンド以上組成する" in measure.text_content() and "**" not in measure.text_content()
+    # a dropped indicator whose measure did not change has no measure in the report to link to
+    dropped = next(tr for name, tr in rows.items() if name.startswith("事業承継ファンド新規組成数"))
+    assert dropped.find(".//a") is None
+    # a budget row named in a changed measure links to it; Markdown stays without anchors
+    text = FY2022.read_text(encoding="utf-8")
+    text = edit(
+        text, "引き続き収益化単位の業務ごとに予算と実績を管理する", "収益化単位の業務ごとに予算と実績を厳格に管理する"
+    )
+    with_budget = compare(fy2021, parse(text))
+    page = render_changelog(with_budget, "html")
+    hrefs, ids = _anchors(page)
+    assert set(hrefs) <= ids
+    tree = lxml_html.fromstring(page)
+    budget_links = [a for a in tree.iter("a") if a.text_content() == "収入 / 運営費交付金"]
+    assert budget_links and all(a.get("href") == budget_links[0].get("href") for a in budget_links)
+    target = tree.get_element_by_id(budget_links[0].get("href")[1:]).getparent()
+    assert "運営費交付金" in target.text_content() and "厳格に" in target.text_content()
+    assert "<a id=" not in render_changelog(with_budget, "markdown") and "](#" not in render_changelog(
+        variant, "markdown"
+    )
+
+
+def test_series_pages_keep_their_anchors_apart(fy2021: Document, fy2021_text: str) -> None:
+    from plandiff.report import render_series
+
+    middle = parse(every_kind_variant(fy2021_text))
+    page = render_series([compare(fy2021, middle), compare(middle, FY2022)], "html")
+    hrefs, ids = _anchors(page)
+    assert set(hrefs) <= ids and any(h.startswith("p1-measure-") for h in hrefs)
+    tree = lxml_html.fromstring(page)
+    assert len([e for e in tree.iter() if e.get("id")]) == len(ids)  # no id twice
+
+
 def test_strength_is_in_the_change_and_the_json(variant: Changelog) -> None:
     import dataclasses
     import json

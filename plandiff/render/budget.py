@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from plandiff.model import BudgetComparison, BudgetLine, Change, Reconciliation
 from plandiff.render import access
@@ -42,8 +42,18 @@ def _size(change: Change) -> int:
     return abs(value) if isinstance(value, int) else 0
 
 
-def _cells(values: Sequence[object]) -> str:
-    return "| " + " | ".join(md(str(v)) for v in values) + " |"
+def _cells(values: Sequence[object], anchor: str | None = None, at: int = 0) -> str:
+    """A table row, each value escaped; with ``anchor``, the value at ``at`` links to it."""
+    cells = [md(str(v)) for v in values]
+    if anchor and cells[at]:
+        cells[at] = f"[{cells[at]}](#{anchor})"
+    return "| " + " | ".join(cells) + " |"
+
+
+def _link(text: str, change: Change, links: Mapping[str, str] | None) -> str:
+    """Escaped ``text``, linked to the measure the budget row belongs to where there is one."""
+    anchor = (links or {}).get(change.id)
+    return f"[{md(text)}](#{anchor})" if anchor else md(text)
 
 
 def _where(change: Change, lang: Lang = "en") -> str:
@@ -85,7 +95,10 @@ def _reconciliation(name: str, r: Reconciliation, lang: Lang = "en") -> str:
     return text + label("b.no_mismatches", lang)
 
 
-def budget_markdown(comparison: BudgetComparison, lang: Lang = "en") -> str:
+def budget_markdown(comparison: BudgetComparison, lang: Lang = "en", links: Mapping[str, str] | None = None) -> str:
+    """The budget section; with ``links`` (change id → anchor, on the HTML page) a row named in a
+    changed measure links to it."""
+    anchors = links or {}
     out = [f"## {label('b.title', lang, unit=md(comparison.unit or '?'))}", ""]
     moved = [t for t in comparison.totals if t.old != t.new]
     lines = [c for c in comparison.changes if c.change == "changed"]
@@ -122,7 +135,8 @@ def budget_markdown(comparison: BudgetComparison, lang: Lang = "en") -> str:
             "|---|---|---|---|---:|---:|---:|---:|---|",
         ]
         for c in movers:
-            out.append(_cells([access.get(c, "statement"), access.get(c, "account"), *_line_cells(c, lang)]))
+            row = [access.get(c, "statement"), access.get(c, "account"), *_line_cells(c, lang)]
+            out.append(_cells(row, anchors.get(c.id), 2))
     by_table: dict[tuple[str, str], list[Change]] = {}
     for c in comparison.changes:
         by_table.setdefault((access.text(c, "statement"), access.text(c, "account")), []).append(c)
@@ -145,10 +159,10 @@ def budget_markdown(comparison: BudgetComparison, lang: Lang = "en") -> str:
             ):
                 loc = (c.new or c.old)[0]
                 if lang == "ja":
-                    out.append(f"- **{name}**{colon}{md(loc.text)}（{_where(c, lang)}行目）")
+                    out.append(f"- **{name}**{colon}{_link(loc.text, c, links)}（{_where(c, lang)}行目）")
                 else:
                     what = c.change.replace("_", " ").replace("added", "new").replace("removed", "dropped")
-                    out.append(f"- **{what.capitalize()}**: {md(loc.text)} ({_where(c)})")
+                    out.append(f"- **{what.capitalize()}**: {_link(loc.text, c, links)} ({_where(c)})")
             elif c.change == "item_changed":
                 out.append(
                     f"- **{name}**{colon}{md(c.old[0].text)} → {md(c.new[0].text)}"
@@ -190,7 +204,7 @@ def budget_markdown(comparison: BudgetComparison, lang: Lang = "en") -> str:
                 out.append("")
             out += [line_head, "|---|---|---:|---:|---:|---:|---|"]
             for c in changed:
-                out.append(_cells(_line_cells(c, lang)))
+                out.append(_cells(_line_cells(c, lang), anchors.get(c.id)))
     names = {"old": label("old", lang), "new": label("new", lang)} if lang == "ja" else {"old": "old", "new": "new"}
     out += [
         "",

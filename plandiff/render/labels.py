@@ -85,6 +85,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "top": ("（冒頭）", "(top)"),
     "warning": ("注意", "Warning"),
     "summary": ("概要", "Summary"),
+    "contents": ("目次", "Contents"),
     "headlines": ("主な変更", "Most significant"),
     "digest": ("要旨", "In brief"),
     "kind": ("区分", "kind"),

@@ -29,15 +29,21 @@ class Ctx:
         old_titles: Mapping[Path, str] | None = None,
         new_titles: Mapping[Path, str] | None = None,
         html: bool = False,
+        anchor_prefix: str = "",
     ) -> None:
         self.lang: Lang = lang
         self.old_titles = old_titles or {}
         self.new_titles = new_titles or {}
-        self.html = html  # Markdown fed to the HTML page: inline diffs as <del>/<ins>
+        self.html = html  # Markdown fed to the HTML page: inline diffs as <del>/<ins>, anchors on measures
+        self.anchor_prefix = anchor_prefix  # one changelog's anchors apart from another's in a series
+
+    def anchor(self, change: Change) -> str:
+        """``<a id="measure-…"></a>`` before a measure on the HTML page (a target or budget row links to it)."""
+        return f'<a id="{self.anchor_prefix}{change.id}"></a>' if self.html else ""
 
     @classmethod
-    def of(cls, changelog: Changelog, lang: Lang = "en", html: bool = False) -> Ctx:
-        return cls(lang, changelog.old_titles, changelog.new_titles, html)
+    def of(cls, changelog: Changelog, lang: Lang = "en", html: bool = False, anchor_prefix: str = "") -> Ctx:
+        return cls(lang, changelog.old_titles, changelog.new_titles, html, anchor_prefix)
 
 
 def _edition(meta: Metadata, stats: dict[str, int], lang: Lang) -> str:
@@ -104,7 +110,10 @@ def render_measure(change: Change, ctx: Ctx | None = None) -> list[str]:
     details = _both(change, ctx)
     if change.change in ("changed", "moved", "split", "merged") and change.score < 1:
         details += ("、" if ctx.lang == "ja" else ", ") + label("similarity", ctx.lang, score=f"{change.score:.2f}")
-    head = f"- **{verb('measure', change.change, ctx.lang)}**{_strength_note(change, ctx)}{_paren(details, ctx.lang)}"
+    head = (
+        f"- {ctx.anchor(change)}**{verb('measure', change.change, ctx.lang)}**"
+        f"{_strength_note(change, ctx)}{_paren(details, ctx.lang)}"
+    )
     body: list[str] = []
     diff = access.segments(change)
     if change.change in ("split", "merged"):
@@ -176,8 +185,9 @@ def render(
     lang: Lang = "en",
     html: bool = False,
     stamp: str | None = None,
+    anchor_prefix: str = "",
 ) -> str:
-    ctx = Ctx.of(changelog, lang, html)
+    ctx = Ctx.of(changelog, lang, html, anchor_prefix)
     out: list[str] = []
     colon = "：" if lang == "ja" else ": "
     out.append(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from plandiff.model import Change, Location, Target, TargetComparison, path_label
 from plandiff.render import access
@@ -84,7 +84,9 @@ def _what(change: Change, lang: Lang = "en") -> str:
     return text
 
 
-def targets_markdown(comparison: TargetComparison, lang: Lang = "en") -> str:
+def targets_markdown(comparison: TargetComparison, lang: Lang = "en", links: Mapping[str, str] | None = None) -> str:
+    """The targets table; with ``links`` (change id → anchor, on the HTML page) a target stated in a
+    changed measure links to it."""
     out = [f"## {label('targets', lang)}", ""]
     if not comparison.changes:
         out.append(label("t.none", lang, n=comparison.unchanged))
@@ -97,8 +99,10 @@ def targets_markdown(comparison: TargetComparison, lang: Lang = "en") -> str:
         if old_metric and access.side(c, "metric", "new") and old_metric != metric:
             metric = f"{old_metric} → {metric}"
         qualifier = access.get(c, "qualifier")
+        anchor = (links or {}).get(c.id)
         cells = [
-            md(metric) + (f" ({md(str(qualifier))})" if qualifier else ""),
+            (f"[{md(metric)}](#{anchor})" if anchor else md(metric))
+            + (f" ({md(str(qualifier))})" if qualifier else ""),
             md(side_value(c, "old", lang)),
             md(side_value(c, "new", lang)),
             md(_what(c, lang)),
