@@ -144,7 +144,8 @@ def test_body_only_target_raised(fy2021: Document, fy2021_text: str, tmp_path: P
         ("事業承継に関する支援者数を5,000者以上とする", "事業承継に関する支援者数を6,000者以上とする"),
     )
     changes = _compare(fy2021, path)
-    assert _summary(changes) == [("raised", "機構が支援した事業承継に関する支援者数", 5000, 6000, [17], [17])]
+    # cited at l.18, the measure's line that holds the figure (the measure starts at l.17)
+    assert _summary(changes) == [("raised", "機構が支援した事業承継に関する支援者数", 5000, 6000, [18], [18])]
     assert (changes[0].data["delta"], changes[0].data["pct"]) == (1000, 20.0)
 
 
@@ -205,8 +206,8 @@ def test_indicator_changed_body_restatement_kept(fy2021: Document, fy2021_text: 
     path, _ = _variant(tmp_path, fy2021_text, ("窓口相談の役立ち度：70%以上", "窓口相談の役立ち度：75%以上"))
     changes = _compare(fy2021, path)
     assert [c.change for c in changes] == ["raised"]
-    # the body sentence (l.73) still says 70%: the new edition now disagrees with its own 【指標】
-    assert changes[0].data["body_still_says"] == [{"line": 73, "written": "70%以上"}]
+    # the body sentence (l.74) still says 70%: the new edition now disagrees with its own 【指標】
+    assert changes[0].data["body_still_says"] == [{"line": 74, "written": "70%以上"}]
 
 
 def test_indicator_dropped_body_target_kept(fy2021: Document, fy2021_text: str, tmp_path: Path) -> None:

@@ -142,12 +142,46 @@ def _from_item(item: TargetItem, marks: tuple[str, ...]) -> Target | None:
     )
 
 
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def figure_location(measure: Measure, offset: int, figure: str) -> Location:
+    """Where a figure of a measure stands: the measure's location, cited at the source line that
+    holds the figure (``offset``: where the figure starts in ``measure.text``; ``figure``: as written).
+
+    The measure's text is repaired (page breaks joined, spaced letters closed, its marker taken off),
+    so the figure is found in the raw lines compared without spaces and width: the occurrence nearest
+    to where the text puts it; the measure's first line when it cannot be found."""
+    first = Location(measure.path, measure.line, measure.text, measure.end_line, measure.page)
+    raws = measure.raw.split("\n")
+    if len(raws) < 2 or len(measure.lines) != len(raws):
+        return first
+    starts, joined = [], ""
+    for raw in raws:
+        starts.append(len(joined))
+        joined += _compact(raw)
+    text = _compact(measure.text)
+    base = joined.find(text[:12]) if text else -1
+    expected = max(base, 0) + len(_compact(measure.text[:offset]))
+    needle = _compact(figure)
+    found = [m.start() for m in re.finditer(re.escape(needle), joined)] if needle else []
+    if not found:
+        return first
+    at = min(found, key=lambda p: (abs(p - expected), p))
+    index = max(k for k, start in enumerate(starts) if start <= at)
+    number, page = measure.lines[index]
+    return Location(measure.path, number, measure.text, None, page if page is not None else measure.page)
+
+
 def _from_measure(measure: Measure, family: Family, heading: str = "") -> list[Target]:
-    """Targets stated in a measure; ``heading`` (its section's title) joins their matching context."""
+    """Targets stated in a measure; ``heading`` (its section's title) joins their matching context.
+    Each is cited at the line that holds its figure (:func:`figure_location`)."""
     body_re, goal_re = _body_patterns(family.target_verbs, family.goal_verbs)
     out: list[Target] = []
-    loc = Location(measure.path, measure.line, measure.text, measure.end_line, measure.page)
+    start = 0
     for sentence in re.split(r"(?<=。)", measure.text):
+        at, start = start, start + len(sentence)
         spans: list[tuple[int, int]] = []
         for m in _RELATIVE_RE.finditer(sentence):
             number = _number(m.group("num"))
@@ -164,7 +198,7 @@ def _from_measure(measure: Measure, family: Family, heading: str = "") -> list[T
                     False,
                     f"{m.group('base')}を…{m.group('verb')}",
                     m.group(0)[m.start("num") - m.start() :],
-                    (loc,),
+                    (figure_location(measure, at + m.start("num"), m.group("num")),),
                     f"{heading}、{context}",
                 )
             )
@@ -192,7 +226,7 @@ def _from_measure(measure: Measure, family: Family, heading: str = "") -> list[T
                     False,
                     qualifier,
                     f"{m.group('num')}{m.group('unit')}{m.group('cmp') or ''}",
-                    (loc,),
+                    (figure_location(measure, at + m.start("num"), m.group("num")),),
                     f"{heading}、{context}",
                 )
             )

@@ -69,6 +69,8 @@ class Measure:
     kind: str  # bullet | paragraph | table_text (text a layout set beside a table's columns)
     repost: bool  # marked （再掲）: a repeat of a measure stated elsewhere
     page: int | None = field(default=None, compare=False)  # PDF page of the first line, for provenance
+    # each line of ``raw``: its number and PDF page in the source (a figure is cited at its own line)
+    lines: tuple[tuple[int, int | None], ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)

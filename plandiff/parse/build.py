@@ -117,7 +117,8 @@ class _Builder:
             self.targets.append(TargetItem(item.path, first, last, text, raw, page))
         else:
             kind = "table_text" if self.in_table_part(item.path) else item.kind
-            self.measures.append(Measure(item.path, first, last, text, raw, kind, is_repost(text), page))
+            numbers = tuple((line.number, line.page) for line in item.lines)
+            self.measures.append(Measure(item.path, first, last, text, raw, kind, is_repost(text), page, numbers))
 
     def in_table_part(self, path: Path) -> bool:
         return bool(path) and any(re.search(pattern, path[0]) for pattern in self.family.table_parts)

@@ -81,6 +81,12 @@ def _told_by_targets(changelog: Changelog) -> set[tuple[str, int]]:
     return {(str(loc.path), loc.line) for c in changelog.changes if str(c.kind) == "target" for loc in c.new + c.old}
 
 
+def _tells(loc: Location, told: set[tuple[str, int]]) -> bool:
+    """A measure whose lines hold a changed target's figure (a target is cited at its figure's line)."""
+    path = str(loc.path)
+    return any((path, line) in told for line in range(loc.line, (loc.end_line or loc.line) + 1))
+
+
 def events(changelog: Changelog) -> list[Change]:
     told = _told_by_targets(changelog)
     new_headings = {c.new[0].path for c in changelog.changes if str(c.kind) == "section" and str(c.change) == "added"}
@@ -93,7 +99,7 @@ def events(changelog: Changelog) -> list[Change]:
             continue  # a total follows its parts: the parts are the news
         if kind == "measure" and str(change.change) == "changed" and not access.strength(change):
             locs = change.new + change.old
-            if any((str(loc.path), loc.line) in told for loc in locs):
+            if any(_tells(loc, told) for loc in locs):
                 continue
         if kind == "section" and str(change.change) == "moved":
             continue  # renumbering is not news
