@@ -7,6 +7,7 @@ import pytest
 from plandiff.classify.budget_changes import compare_budget
 from plandiff.extract.budget import AmountError, budget_lines, parse_amount, reconcile, table_lines
 from plandiff.model import Document
+from plandiff.render.budget import budget_markdown
 from tests.variants import edit, line_of, parse, rolled
 
 IPPAN_A = ("事業承継・引継ぎ促進業務", "(一般経理)")
@@ -180,9 +181,12 @@ def test_budget_changes_are_reported_exactly(fy2021: Document, fy2021_text: str)
     ) == [
         ("changed", "産業基盤整備勘定", ("支出", "代位弁済費"), ("新事業展開・創業支援業務",)),
         ("column_added", "施設整備等勘定", (), ("経営環境変化対応業務",)),
-        ("row_added", "産業基盤整備勘定", ("収入", "受託収入"), ()),
-        ("row_removed", "産業基盤整備勘定", ("支出", "その他支出"), ()),
+        ("row_added", "産業基盤整備勘定", ("収入", "受託収入"), ("合計",)),  # its amount: the total column's
+        ("row_removed", "産業基盤整備勘定", ("支出", "その他支出"), ()),  # all "-": no amount
     ]
+    added = next(c for c in comparison.changes if c.change == "row_added")
+    assert (added.data["new_amount"], added.new[0].text) == (5, "収入 / 受託収入: 5 (合計)")
+    assert "**Row new**: 収入 / 受託収入: 5 (合計)" in budget_markdown(comparison)
     changed = next(c for c in comparison.changes if c.change == "changed")
     assert (changed.data["old_amount"], changed.data["new_amount"], changed.data["delta"], changed.data["pct"]) == (
         227,
@@ -206,3 +210,26 @@ def test_rollover_only_changes_no_budget_line(fy2021: Document, fy2021_text: str
     comparison = compare_budget(fy2021, parse(rolled(fy2021_text)))
     assert comparison.changes == ()
     assert comparison.unchanged == 1250
+
+
+def test_annex_totals_that_follow_their_part_are_grouped_under_it() -> None:
+    # the corpus pair raises one cell (一般勘定 予算 運営費交付金 | 生産性向上業務(一般経理), +200); its row's
+    # 合計, its column's 収入 計 and the 収入 計 of the 合計 column each move by exactly that: they follow it
+    from plandiff.load import read
+    from tests.conftest import CORPUS, FY2021
+
+    comparison = compare_budget(read(FY2021), read(CORPUS / "smrj-fy2022-annual-plan.CONSTRUCTED.txt"))
+    changed = [c for c in comparison.changes if c.change == "changed"]
+    assert len(changed) == 4
+    edits = [c for c in changed if not c.data.get("follows_exactly")]
+    followers = [c for c in changed if c.data.get("follows_exactly")]
+    assert [(tuple(c.data["row"]), tuple(c.data["column"])) for c in edits] == [
+        (("収入", "運営費交付金"), ("生産性向上業務(一般経理)",))
+    ]
+    assert sorted((tuple(c.data["row"]), tuple(c.data["column"])) for c in followers) == [
+        (("収入", "計"), ("合計",)),
+        (("収入", "計"), ("生産性向上業務(一般経理)",)),
+        (("収入", "運営費交付金"), ("合計",)),
+    ]
+    assert all(c.data["delta"] == 200 and c.data["follows"] == ["収入 / 運営費交付金"] for c in followers)
+    assert "1 edit; 3 totals follow" in budget_markdown(comparison)

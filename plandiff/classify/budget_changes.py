@@ -80,6 +80,18 @@ def _location(table: Table, line: int, text: str) -> Location:
     return Location(table.path, line, text)
 
 
+def _row_total(path: Path, lines: dict[tuple[Path, Path], BudgetLine]) -> BudgetLine | None:
+    """A new or dropped annex row's amount: its rightmost figure, the table's total column (合計)."""
+    figures = [ln for (row, _), ln in lines.items() if row == path and ln.amount is not None]
+    return figures[-1] if figures else None
+
+
+def _row_text(path: Path, total: BudgetLine | None) -> str:
+    if total is None:
+        return " / ".join(path)
+    return f"{' / '.join(path)}: {_fmt(total.amount)} ({' / '.join(total.column)})"
+
+
 def _fmt(amount: int | None) -> str:
     if amount is None:
         return "-"
@@ -130,6 +142,7 @@ def compare_budget(old: Document, new: Document) -> BudgetComparison:
                 unit=Pair(None, nt.unit),
             )
             continue
+        first = len(changes)  # this table's changes start here
         old_lines = {(ln.row, ln.column): ln for ln in table_lines(ot)}
         new_lines = {(ln.row, ln.column): ln for ln in table_lines(nt)}
         old_rows = list(dict.fromkeys(row_paths(ot)))
@@ -144,20 +157,26 @@ def compare_budget(old: Document, new: Document) -> BudgetComparison:
 
         for path in old_rows:
             if path not in rows:
+                total = _row_total(path, old_lines)
                 emit(
                     Verb.ROW_REMOVED,
-                    (_location(ot, row_line(ot, path, old_lines), " / ".join(path)),),
+                    (_location(ot, row_line(ot, path, old_lines), _row_text(path, total)),),
                     (),
                     row=Pair(path, None),
+                    column=Pair(total.column if total else None, None),
+                    amount=Pair(total.amount if total else None, None),
                     **common,
                 )
         for path in new_rows:
             if path not in rows.values():
+                total = _row_total(path, new_lines)
                 emit(
                     Verb.ROW_ADDED,
                     (),
-                    (_location(nt, row_line(nt, path, new_lines), " / ".join(path)),),
+                    (_location(nt, row_line(nt, path, new_lines), _row_text(path, total)),),
                     row=Pair(None, path),
+                    column=Pair(None, total.column if total else None),
+                    amount=Pair(None, total.amount if total else None),
                     **common,
                 )
         for path in old_cols:
@@ -204,6 +223,7 @@ def compare_budget(old: Document, new: Document) -> BudgetComparison:
                 total=_is_total(orow) or _is_total(ocol),
                 **common,
             )
+        _mark_annex_followers(changes, first)
         if not old_cols or not new_cols:
             continue  # a table with no amount column has no totals
         grand_old, grand_new = old_cols[-1], new_cols[-1]
@@ -448,6 +468,37 @@ def _unit(change: Change) -> str:
     if isinstance(change, BudgetLineChange | BudgetItemChange | BudgetTableChange):
         return change.unit.either or ""
     return ""
+
+
+def _mark_annex_followers(changes: list[Change], first: int) -> None:
+    """An annex 計 row or 合計 column whose change is the sum of its changed parts' (the rows of its
+    part in its column, the columns of its row, or both) follows them: "1 edit; 3 totals follow"."""
+    cells = [
+        (index, change)
+        for index, change in enumerate(changes[first:], start=first)
+        if isinstance(change, BudgetLineChange) and change.change == Verb.CHANGED and isinstance(change.delta, int)
+    ]
+    parts = [change for _, change in cells if not change.total]
+    for index, change in cells:
+        if not change.total:
+            continue
+        followed = [part for part in parts if _annex_part_of(part, change)]
+        if followed and sum(part.delta for part in followed if isinstance(part.delta, int)) == change.delta:
+            rows = tuple(" / ".join(part.row.new or part.row.old or ()) for part in followed)
+            changes[index] = dataclasses.replace(change, follows=tuple(dict.fromkeys(rows)), follows_exactly=True)
+
+
+def _annex_part_of(part: BudgetLineChange, total: BudgetLineChange) -> bool:
+    """Is ``part`` a cell that ``total`` (a 計 row, a 合計 column, or both) adds up?"""
+    row, column = total.row.new or total.row.old or (), total.column.new or total.column.old or ()
+    prow, pcolumn = part.row.new or part.row.old or (), part.column.new or part.column.old or ()
+    row_total, column_total = bool(row) and _is_total(row), bool(column) and _is_total(column)
+    in_part = prow[: len(row) - 1] == row[:-1]  # the rows of the total's part (収入, 支出 …)
+    if row_total and column_total:
+        return in_part
+    if row_total:
+        return in_part and pcolumn == column
+    return prow == row
 
 
 def _mark_followers(changes: list[Change], changed: dict[Path, int]) -> None:
