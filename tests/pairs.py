@@ -20,7 +20,7 @@ from plandiff.load import read
 from plandiff.model import Changelog, Document
 from tests.conftest import CORPUS, FY2021
 from tests.shared_docs import SHARED, shared
-from tests.variants import edit, parse, rolled
+from tests.variants import budget_edits, edit, parse, rolled
 
 FY2022 = CORPUS / "smrj-fy2022-annual-plan.CONSTRUCTED.txt"
 
@@ -52,24 +52,7 @@ def _edited() -> str:
 
 
 def _budget_edited() -> str:
-    text = rolled(fy2021_text())
-    text = edit(text, "代位弁済費\t227\t-\t-\t227", "代位弁済費\t250\t-\t-\t227")
-    text = edit(
-        text,
-        "運用収入\t-\t-\t18\t18\nその他収入\t-\t-\t1\t1\n計\t66",
-        "運用収入\t-\t-\t18\t18\nその他収入\t-\t-\t1\t1\n受託収入\t-\t-\t5\t5\n計\t66",
-    )
-    text = edit(text, "その他支出\t-\t-\t-\t-\n", "")
-    facilities = (
-        "\t新事業展開・創業支援業務\n収入\t\n貸付等回収金\t3\n貸付金利息\t1\n業務収入\t1,199\n運用収入\t8\n"
-        "その他収入\t3\n計\t1,216\n支出\t\n業務経費\t1,140\n一般管理費\t45\n計\t1,185\n"
-    )
-    with_column = (
-        "\t新事業展開・創業支援業務\t経営環境変化対応業務\n収入\t\n貸付等回収金\t3\t-\n貸付金利息\t1\t-\n"
-        "業務収入\t1,199\t10\n運用収入\t8\t-\nその他収入\t3\t-\n計\t1,216\t10\n支出\t\n業務経費\t1,140\t10\n"
-        "一般管理費\t45\t-\n計\t1,185\t10\n"
-    )
-    text = edit(text, facilities, with_column)
+    text = budget_edits(rolled(fy2021_text()))
     head, _, tail = text.rpartition("<出資承継勘定>")  # the last table's account renamed: one table out, one in
     return f"{head}<事業再編支援勘定>{tail}"
 

@@ -8,7 +8,7 @@ from plandiff.classify.budget_changes import compare_budget
 from plandiff.extract.budget import AmountError, budget_lines, parse_amount, reconcile, table_lines
 from plandiff.model import Document
 from plandiff.render.budget import budget_markdown
-from tests.variants import edit, line_of, parse, rolled
+from tests.variants import budget_edits, edit, line_of, parse, rolled
 
 IPPAN_A = ("事業承継・引継ぎ促進業務", "(一般経理)")
 IPPAN_B = ("事業承継・引継ぎ促進業務", "(特定出資経理)")
@@ -157,24 +157,7 @@ def test_reconciliation_finds_a_planted_error(fy2021_text: str) -> None:
 
 
 def test_budget_changes_are_reported_exactly(fy2021: Document, fy2021_text: str) -> None:
-    text = rolled(fy2021_text)
-    text = edit(text, "代位弁済費\t227\t-\t-\t227", "代位弁済費\t250\t-\t-\t227")  # a changed cell
-    text = edit(
-        text,
-        "運用収入\t-\t-\t18\t18\nその他収入\t-\t-\t1\t1\n計\t66",
-        "運用収入\t-\t-\t18\t18\nその他収入\t-\t-\t1\t1\n受託収入\t-\t-\t5\t5\n計\t66",
-    )  # a new row
-    text = edit(text, "その他支出\t-\t-\t-\t-\n", "")  # a dropped row
-    facilities = (
-        "\t新事業展開・創業支援業務\n収入\t\n貸付等回収金\t3\n貸付金利息\t1\n業務収入\t1,199\n運用収入\t8\n"
-        "その他収入\t3\n計\t1,216\n支出\t\n業務経費\t1,140\n一般管理費\t45\n計\t1,185\n"
-    )
-    with_column = (
-        "\t新事業展開・創業支援業務\t経営環境変化対応業務\n収入\t\n貸付等回収金\t3\t-\n貸付金利息\t1\t-\n"
-        "業務収入\t1,199\t10\n運用収入\t8\t-\nその他収入\t3\t-\n計\t1,216\t10\n支出\t\n業務経費\t1,140\t10\n"
-        "一般管理費\t45\t-\n計\t1,185\t10\n"
-    )
-    text = edit(text, facilities, with_column)  # a new column
+    text = budget_edits(rolled(fy2021_text))
     comparison = compare_budget(fy2021, parse(text))
     assert sorted(
         (c.change, c.data["account"], tuple(c.data["row"]), tuple(c.data["column"])) for c in comparison.changes
