@@ -1,5 +1,6 @@
 """Align measures globally, in fixed-order passes; each pass takes only what earlier ones left.
 
+0. the same text (an unchanged measure is paired on its text and never tokenised);
 1. exact: the same comparison sequence (years masked) whose years are equal or rolled over;
    a measure in its mapped section first, then a repost with a repost, then document order;
 2. split / merge: one measure whose text is covered, in order, by two or more of the other side
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 
 from plandiff.align.items import Item
 from plandiff.align.sections import FreeIndex, SectionAlignment
+from plandiff.model import Path
 from plandiff.text.forms import rollover
 from plandiff.text.similarity import contained_pairs, similar_pairs, similarity
 
@@ -57,36 +59,11 @@ def align_measures(
         old_left.difference_update(p.old)
         new_left.difference_update(p.new)
 
-    # 1. exact: the best candidate is the first untaken one in its mapped section with the same repost
-    # mark, else with the other mark, else anywhere; indexes keep this linear however often a text repeats
-    taken = _Taken(new_left)
-    years_of: dict[str, list[tuple[int, ...]]] = defaultdict(list)
-    placed, anywhere = FreeIndex(taken), FreeIndex(taken)
-    for j, item in enumerate(new):
-        if item.years not in years_of[item.code]:
-            years_of[item.code].append(item.years)
-        placed.add((item.code, item.years, item.path, item.repost), j)
-        anywhere.add((item.code, item.years, item.repost), j)
-    for i, item in enumerate(old):
-        candidates = []
-        for years in years_of.get(item.code, ()):
-            rolled = rollover(item.years, years, delta)
-            if rolled is None:
-                continue
-            for rank, found in enumerate(
-                (
-                    placed.first((item.code, years, mapped[i], item.repost)),
-                    placed.first((item.code, years, mapped[i], not item.repost)),
-                    anywhere.first((item.code, years, item.repost)),
-                    anywhere.first((item.code, years, not item.repost)),
-                )
-            ):
-                if found is not None:
-                    candidates.append(((rank >= 2, rank % 2 == 1, found), found, rolled))
-                    break
-        if candidates:
-            _, j, rolled = min(candidates)
-            take(Pairing("exact", (i,), (j,), 1.0, rolled))
+    # 0. the same text, 1. exact (years masked): the best candidate is the first untaken one in its mapped
+    # section with the same repost mark, else with the other mark, else anywhere; indexes keep this linear
+    # however often a text repeats. Pass 0 looks at the text alone, so an unchanged item is never tokenised.
+    _exact(old, new, old_left, new_left, mapped, delta, take, same_text=True)
+    _exact(old, new, old_left, new_left, mapped, delta, take, same_text=False)
 
     # 2. split (one old → several new) and merge (several old → one new)
     _pieces(old, new, old_left, new_left, take, split=True)
@@ -107,6 +84,60 @@ def align_measures(
 
     pairings.sort(key=lambda p: (min(p.new), min(p.old)))
     return MeasureAlignment(tuple(pairings), tuple(sorted(old_left)), tuple(sorted(new_left)))
+
+
+def _exact(
+    old: tuple[Item, ...],
+    new: tuple[Item, ...],
+    old_left: set[int],
+    new_left: set[int],
+    mapped: list[Path],
+    delta: int,
+    take: Callable[[Pairing], None],
+    *,
+    same_text: bool,
+) -> None:
+    """Pair items whose texts are the same (``same_text``) or whose comparison forms are the same and
+    whose years are equal or rolled over; only the items still left are looked at (and tokenised)."""
+
+    def key(item: Item) -> str:
+        return item.text if same_text else item.code
+
+    def years(item: Item) -> tuple[int, ...]:
+        return () if same_text else item.years
+
+    taken = _Taken(new_left)
+    years_of: dict[str, list[tuple[int, ...]]] = defaultdict(list)
+    placed, anywhere = FreeIndex(taken), FreeIndex(taken)
+    for j in sorted(new_left):
+        item = new[j]
+        k, y = key(item), years(item)
+        if y not in years_of[k]:
+            years_of[k].append(y)
+        placed.add((k, y, item.path, item.repost), j)
+        anywhere.add((k, y, item.repost), j)
+    for i in sorted(old_left):
+        item = old[i]
+        k, y = key(item), years(item)
+        candidates = []
+        for found_years in years_of.get(k, ()):
+            rolled = rollover(y, found_years, delta)
+            if rolled is None:
+                continue
+            for rank, found in enumerate(
+                (
+                    placed.first((k, found_years, mapped[i], item.repost)),
+                    placed.first((k, found_years, mapped[i], not item.repost)),
+                    anywhere.first((k, found_years, item.repost)),
+                    anywhere.first((k, found_years, not item.repost)),
+                )
+            ):
+                if found is not None:
+                    candidates.append(((rank >= 2, rank % 2 == 1, found), found, rolled))
+                    break
+        if candidates:
+            _, j, rolled = min(candidates)
+            take(Pairing("exact", (i,), (j,), 1.0, rolled))
 
 
 def _pieces(

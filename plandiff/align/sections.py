@@ -103,7 +103,7 @@ def align_sections(old: tuple[Section, ...], new: tuple[Section, ...]) -> Sectio
         if (
             j is not None
             and j not in taken
-            and _title_key(old_items[i]) == _title_key(new_items[j])
+            and (section.title == new[j].title or _title_key(old_items[i]) == _title_key(new_items[j]))
             and section.kind not in _GENERIC_KINDS
         ):
             pair(i, j, "exact", 1.0)
@@ -113,9 +113,10 @@ def align_sections(old: tuple[Section, ...], new: tuple[Section, ...]) -> Sectio
     by_title_under = FreeIndex(taken)  # (kind, title, parent) → new headings
     by_label_under = FreeIndex(taken)  # (kind, label, parent) → new headings
     for j, s in enumerate(new):
-        by_title.add((s.kind, _title_key(new_items[j])), j)
-        by_title_under.add((s.kind, _title_key(new_items[j]), s.path[:-1]), j)
         by_label_under.add((s.kind, s.label, s.path[:-1]), j)
+        if j not in taken:  # a heading paired already is never looked up by title (nor tokenised)
+            by_title.add((s.kind, _title_key(new_items[j])), j)
+            by_title_under.add((s.kind, _title_key(new_items[j]), s.path[:-1]), j)
     for i, section in enumerate(old):  # 2. same title: renumbered or moved
         if i in pairs or section.kind in _GENERIC_KINDS:
             continue

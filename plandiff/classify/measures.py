@@ -13,13 +13,13 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from plandiff.align.items import Item
+from plandiff.align.items import Item, joined
 from plandiff.align.measures import MeasureAlignment
 from plandiff.align.sections import SectionAlignment
-from plandiff.classify.ids import content_id, forms_key, numbered, unique
+from plandiff.classify.ids import content_id, numbered, unique
 from plandiff.classify.strength import shift
 from plandiff.model import Location, Measure, MeasureChange, NoiseItem, NoiseRule, Notice, Pair, Segment, Verb
-from plandiff.text.forms import ECHO_MARK, YEAR_MARK, dated_event, deadlines
+from plandiff.text.forms import ECHO_MARK, YEAR_MARK, dated_event, deadlines, identity_key
 from plandiff.text.normalize import fold_width
 from plandiff.text.similarity import opcodes
 from plandiff.text.tokenize import Token
@@ -84,20 +84,6 @@ def word_diff(old: Item, new: Item, delta: int) -> tuple[Segment, ...]:
             ordered.append(seg)
     return tuple(ordered)
 
-
-def _joined(items: Sequence[Item]) -> Item:
-    """Several items read as one (the parts of a split or a merge), for a word diff against the whole."""
-    first = items[0]
-    return Item(
-        first.index,
-        first.path,
-        "".join(i.text for i in items),
-        tuple(t for i in items for t in i.tokens),
-        tuple(f for i in items for f in i.forms),
-        tuple(y for i in items for y in i.years),
-        "".join(i.code for i in items),
-        first.repost,
-    )
 
 
 def _has_edits(diff: Sequence[Segment]) -> bool:
@@ -181,6 +167,12 @@ def hidden_noise(
     return out
 
 
+def _plainly_equal(om: Measure, nm: Measure) -> bool:
+    """The same text, written the same way, with no fiscal year in it: nothing can be hidden (and
+    nothing needs tokenising)."""
+    return om.raw == nm.raw and om.text == nm.text and "年度" not in om.text
+
+
 def _deadline_moved(old: Item, new: Item, delta: int) -> tuple[Pair[int | None], bool] | None:
     """A deadline (〜年度までに …) whose year moved: both years, and whether nothing else changed."""
     od, nd = deadlines(old.tokens), deadlines(new.tokens)
@@ -214,8 +206,8 @@ def classify_measures(
     stale: Counter[str] = Counter()
     events: list[Notice] = []
     # ids from content: a measure's comparison forms (years masked), the old side's where there is one
-    old_keys = numbered([forms_key(item.forms) for item in old_items])
-    new_keys = numbered([forms_key(item.forms) for item in new_items])
+    old_keys = numbered([identity_key(item.text) for item in old_items])
+    new_keys = numbered([identity_key(item.text) for item in new_items])
 
     def emit(
         change: Verb,
@@ -236,8 +228,8 @@ def classify_measures(
 
     for p in alignment.pairings:
         if p.how in ("split", "merged"):
-            whole = _joined([old_items[i] for i in p.old])
-            parts = _joined([new_items[j] for j in p.new])
+            whole = joined([old_items[i] for i in p.old])
+            parts = joined([new_items[j] for j in p.new])
             pieces = word_diff(whole, parts, delta)
             emit(Verb(p.how), p.old, p.new, p.score, diff=pieces if _has_edits(pieces) else None)
             continue
@@ -249,8 +241,12 @@ def classify_measures(
             else:
                 unchanged += 1
                 rolled += p.rolled
-                found = hidden_noise(
-                    old[i], new[j], old_items[i], new_items[j], old_year if delta else None, stale, events
+                found = (
+                    []
+                    if _plainly_equal(old[i], new[j])
+                    else hidden_noise(
+                        old[i], new[j], old_items[i], new_items[j], old_year if delta else None, stale, events
+                    )
                 )
                 noise.extend(found)
                 noisy += bool(found) or old[i].text != new[j].text or old[i].raw != new[j].raw

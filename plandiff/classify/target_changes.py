@@ -12,10 +12,10 @@ from __future__ import annotations
 import dataclasses
 from functools import lru_cache
 
-from plandiff.classify.ids import content_id, forms_key, numbered, unique
+from plandiff.classify.ids import content_id, numbered, unique
 from plandiff.extract.targets import extract_targets, metric_code
 from plandiff.model import Document, Location, Pair, StillSays, Target, TargetChange, TargetComparison, Verb
-from plandiff.text.forms import forms_of
+from plandiff.text.forms import forms_of, identity_key
 from plandiff.text.similarity import Alphabet, similar_pairs, similarity
 
 METRIC_MIN = 0.6
@@ -57,27 +57,44 @@ def _body(target: Target) -> list[Location]:
 def compare_targets(old: Document, new: Document) -> TargetComparison:
     alphabet = Alphabet()
     olds, news = extract_targets(old), extract_targets(new)
-    old_codes = [metric_code(t.metric, alphabet) for t in olds]
-    # ids from content: the metric's comparison forms (years masked), numbered where an edition repeats one
-    old_keys = numbered([forms_key(forms_of(t.metric)[0]) for t in olds])
-    new_keys = numbered([forms_key(forms_of(t.metric)[0]) for t in news])
-    new_codes = [metric_code(t.metric, alphabet) for t in news]
+    codes: dict[str, str] = {}
+
+    def code(metric: str) -> str:  # tokenised only when a metric is not found again word for word
+        found = codes.get(metric)
+        if found is None:
+            found = codes[metric] = metric_code(metric, alphabet)
+        return found
+
+    # ids from content: the metric (years masked), numbered where an edition repeats one
+    old_keys = numbered([identity_key(t.metric) for t in olds])
+    new_keys = numbered([identity_key(t.metric) for t in news])
     pairs: dict[int, tuple[int, float]] = {}
     taken: set[int] = set()
-    by_code: dict[tuple[str, bool], list[int]] = {}
-    for j, c in enumerate(new_codes):
-        by_code.setdefault((c, _has_item(news[j])), []).append(j)
-    for i, code in enumerate(old_codes):  # the same metric; the same section breaks ties
-        # a 【指標】 target pairs with a 【指標】 target and a body-only one with a body-only one: a dropped
-        # indicator whose number stays in a sentence is dropped, not "reworded" into that sentence
-        same = [j for j in by_code.get((code, _has_item(olds[i])), ()) if j not in taken]
-        if same:
-            j = min(same, key=lambda j: (news[j].path != olds[i].path, j))
-            pairs[i] = (j, 1.0)
-            taken.add(j)
+    # the same metric, first word for word, then in comparison forms; the same section breaks ties.
+    # A 【指標】 target pairs with a 【指標】 target and a body-only one with a body-only one: a dropped
+    # indicator whose number stays in a sentence is dropped, not "reworded" into that sentence
+    for same_text in (True, False):
+        by_key: dict[tuple[str, bool], list[int]] = {}
+        for j, t in enumerate(news):
+            if j not in taken:
+                by_key.setdefault((t.metric if same_text else code(t.metric), _has_item(t)), []).append(j)
+        for i, t in enumerate(olds):
+            if i in pairs:
+                continue
+            key = (t.metric if same_text else code(t.metric), _has_item(t))
+            same = [j for j in by_key.get(key, ()) if j not in taken]
+            if same:
+                j = min(same, key=lambda j: (news[j].path != olds[i].path, j))
+                pairs[i] = (j, 1.0)
+                taken.add(j)
     candidates = []
-    for i, j, score in similar_pairs(old_codes, new_codes, METRIC_MIN):  # indexed: never every pair
-        if i not in pairs and j not in taken and _has_item(news[j]) == _has_item(olds[i]):
+    olds_left = [i for i in range(len(olds)) if i not in pairs]
+    news_left = [j for j in range(len(news)) if j not in taken]
+    for a, b, score in similar_pairs(  # indexed: never every pair
+        [code(olds[i].metric) for i in olds_left], [code(news[j].metric) for j in news_left], METRIC_MIN
+    ):
+        i, j = olds_left[a], news_left[b]
+        if _has_item(news[j]) == _has_item(olds[i]):
             candidates.append((-score, olds[i].path != news[j].path, i, j, score))
     for _, _, i, j, score in sorted(candidates):
         if i not in pairs and j not in taken:
@@ -96,7 +113,7 @@ def compare_targets(old: Document, new: Document) -> TargetComparison:
     kept: dict[int, dict[int, int]] = {}  # new target → old target → first of its body locations that stayed
     for a, b, _ in similar_pairs(
         [_without_numbers(loc.text, alphabet) for _, loc in new_locs],
-        [_without_numbers(loc.text, alphabet) for _, _, loc in old_locs],
+        [_without_numbers(loc.text, alphabet) for _, _, loc in old_locs] if new_locs else [],
         MEASURE_KEPT_MIN,
     ):
         j, (i, k, _) = new_locs[a][0], old_locs[b]
@@ -104,7 +121,7 @@ def compare_targets(old: Document, new: Document) -> TargetComparison:
         first[i] = min(first.get(i, k), k)
     for j in wanted:
         target = news[j]
-        code = metric_code(target.metric, alphabet)
+        target_code = code(target.metric)
         continuing: list[tuple[bool, float, int, Location]] = []
         for i, k in sorted(kept.get(j, {}).items()):
             old_target = olds[i]
@@ -113,7 +130,7 @@ def compare_targets(old: Document, new: Document) -> TargetComparison:
                 # one sentence may state several targets: the same value and the closest metric win
                 # compare statement with statement: the metrics of the old sentences merged into the target
                 score = max(
-                    similarity(code, metric_code(m, alphabet)) for m in (*old_target.statements, old_target.metric)
+                    similarity(target_code, code(m)) for m in (*old_target.statements, old_target.metric)
                 )
                 continuing.append((old_target.value == target.value, score, -i, match))
         if not continuing:
@@ -142,14 +159,19 @@ def compare_targets(old: Document, new: Document) -> TargetComparison:
     unchanged = 0
     for i, (j, score) in sorted(pairs.items()):
         change = _pair_change(
-            olds[i], news[j], score, old_codes[i] != new_codes[j], old_keys[i], still=tuple(still.get(i, ()))
+            olds[i],
+            news[j],
+            score,
+            olds[i].metric != news[j].metric and code(olds[i].metric) != code(news[j].metric),
+            old_keys[i],
+            still=tuple(still.get(i, ())),
         )
         if change is None:
             unchanged += 1
         else:
             changes.append(change)
-    new_measures = [_without_numbers(m.text, alphabet) for m in new.measures]
     dropped_locs = [(i, loc) for i, t in enumerate(olds) if i not in pairs for loc in _body(t)]
+    new_measures = [_without_numbers(m.text, alphabet) for m in new.measures] if dropped_locs else []
     measure_kept = {  # a dropped target's sentence is still in a new measure (numbers aside): indexed
         dropped_locs[a][0]
         for a, _, _ in similar_pairs(

@@ -37,6 +37,7 @@ _NAMES = {
 # every C0 control but tab and the line breaks (LF, CR, FF), DEL, the C1 controls, and the bidi embeddings,
 # overrides and isolates (U+202A–202E, U+2066–2069: they would reorder what the terminal shows)
 _CONTROLS_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_BINARY_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # what a text file never holds much of
 _ISO2022_ESCAPES = (b"\x1b$B", b"\x1b$@", b"\x1b$(Q", b"\x1b$(O")
 
 
@@ -68,8 +69,7 @@ def _iso2022(data: bytes) -> tuple[str, str] | None:
 def _control_ratio(text: str) -> float:
     if not text:
         return 0.0
-    bad = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\t\n\r\f") or 0x7F <= ord(ch) < 0xA0)
-    return bad / len(text)
+    return len(_BINARY_RE.findall(text)) / len(text)
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:

@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from plandiff.text.normalize import fold_width
+from plandiff.text.normalize import fold_width, key
 from plandiff.text.tokenize import Token, tokenize
 from plandiff.text.years import era_to_year
 
@@ -139,6 +139,16 @@ def comparison_forms(tokens: Sequence[Token]) -> tuple[tuple[str, ...], tuple[in
         if echo is not None:
             echoes.add(echo)
     return tuple(forms), tuple(years)
+
+
+_YEAR_WORD_RE = re.compile(r"(?:令和|平成|昭和)?(?:元|[0-9]+)(?=年度)")
+
+
+def identity_key(text: str) -> str:
+    """What a change id is made from: the text width-folded, spaces removed, every ``…年度`` number masked
+    (a rolled year, or a deadline moved, keeps an item's id). Cheap: no tokenising, so every item of both
+    editions can have one while only the changed ones are tokenised."""
+    return _YEAR_WORD_RE.sub(YEAR_MARK, key(text))
 
 
 @lru_cache(maxsize=8192)
