@@ -56,9 +56,9 @@ def _title(first: Changelog, last: Changelog) -> str:
 def render_changelog(
     changelog: Changelog, fmt: str = "markdown", lang: str | None = None, stamp: str | None = None
 ) -> str:
-    from plandiff.render import jsonout
-
     if fmt == "json":
+        from plandiff.render import jsonout
+
         return jsonout.render(changelog)
     if fmt == "markdown":
         return _markdown(changelog, lang, False, stamp)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import metadata, resources
+from importlib import resources
 from typing import Any
 
 from plandiff.model import Change, Changelog, Metadata, NoiseRule
@@ -19,6 +19,8 @@ SCHEMA_ID = "https://plandiff.example/schema/changelog/2.json"  # schema version
 
 
 def _version(distribution: str) -> str:
+    from importlib import metadata  # ~20 ms of imports (email, zipfile…): only the JSON needs versions
+
     try:
         return metadata.version(distribution)
     except metadata.PackageNotFoundError:

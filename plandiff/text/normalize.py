@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # CJK ideographs, kana, the iteration mark, and CJK/full-width punctuation.
 _CJK = r"\u3000-\u303f\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60\uffe0-\uffe6"
@@ -26,6 +27,8 @@ _PERCENT_SPACE_RE = re.compile(r"(?<=[0-9０-９])\s+(?=[%％])")
 # NFKC would turn these into plain digits/letters and destroy their meaning in a plan.
 _PROTECTED = frozenset("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳△▲※")
 _DASHES = {"‐": "-", "‑": "-", "–": "-", "—": "-", "―": "-", "−": "-", "－": "-", "ｰ": "ー"}
+_PROTECTED_RE = re.compile(f"([{''.join(sorted(_PROTECTED))}])")
+_DASH_TABLE = str.maketrans(_DASHES)
 _REPOST_RE = re.compile(r"[（(]\s*再\s*掲\s*[)）]")
 
 
@@ -43,11 +46,12 @@ def repair(text: str) -> str:
 
 def fold_width(text: str) -> str:
     """NFKC on everything but the protected characters (circled numbers, △, ※)."""
-    if not any(ch in _PROTECTED for ch in text):
+    if _PROTECTED_RE.search(text) is None:
         folded = unicodedata.normalize("NFKC", text)
-    else:
-        folded = "".join(ch if ch in _PROTECTED else unicodedata.normalize("NFKC", ch) for ch in text)
-    return "".join(_DASHES.get(ch, ch) for ch in folded)
+    else:  # the runs between protected characters, each folded; the protected ones kept as written
+        parts = _PROTECTED_RE.split(text)
+        folded = "".join(part if k % 2 else unicodedata.normalize("NFKC", part) for k, part in enumerate(parts))
+    return folded.translate(_DASH_TABLE)
 
 
 def strip_repost(text: str) -> str:
@@ -58,6 +62,7 @@ def is_repost(text: str) -> bool:
     return _REPOST_RE.search(text) is not None
 
 
+@lru_cache(maxsize=16384)
 def key(text: str) -> str:
     """Comparison key: width-folded, spacing repaired, all whitespace removed, （再掲） dropped."""
     return "".join(strip_repost(fold_width(repair(text))).split())
