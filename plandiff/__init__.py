@@ -5,6 +5,8 @@ Public surface, all at the package top:
 - :func:`read` — a plan file (.txt in any Japanese encoding, .md, .html, .pdf) → :class:`Document`
 - :func:`compare` — two plans (paths or documents) → a :class:`Changelog` of typed changes
   (:class:`Change` and its kinds), with ``changelog.records()`` for a DataFrame
+- :func:`history` — many editions (any order) → a :class:`plandiff.model.history.History`: measures followed
+  through the years, target and budget trajectories, each with a stable id
 - :func:`render` — a changelog (or a list of them, one per consecutive pair) as Markdown, JSON, HTML or CSV
 - :class:`PlandiffError` — every error meant for a user, with a one-line message
 """
@@ -16,6 +18,7 @@ from collections.abc import Sequence
 import plandiff.render as _render_package  # loaded first, so that the function below keeps the name
 from plandiff.diff import compare
 from plandiff.errors import PlandiffError
+from plandiff.history import history
 from plandiff.load import read
 from plandiff.model import Change, Changelog, Document, Kind, Verb
 
@@ -42,4 +45,4 @@ def render(changelog: Changelog | Sequence[Changelog], fmt: str = "markdown", *,
     return with_noise(text, changelogs) if show_noise and fmt == "markdown" else text
 
 
-__all__ = ["Change", "Changelog", "Document", "Kind", "PlandiffError", "Verb", "compare", "read", "render"]
+__all__ = ["Change", "Changelog", "Document", "Kind", "PlandiffError", "Verb", "compare", "history", "read", "render"]

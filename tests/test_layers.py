@@ -24,6 +24,7 @@ LAYERS = {
     "align": 6,
     "classify": 7,
     "diff": 8,
+    "history": 8,  # the series: pairwise comparisons and what follows items across them
     "render": 9,
     "report": 10,
     "cli": 11,
