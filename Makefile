@@ -13,6 +13,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m compileall -q plandiff  # byte-compiled now, not on the first run
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -37,6 +38,7 @@ demo: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py "$(OLD)" "$(NEW)"
+	@if [ -f scripts/bench_pdf.py ]; then $(BIN)/python scripts/bench_pdf.py; fi
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
