@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from plandiff.load import read
 from plandiff.model import Document
+from tests.shared_docs import cached_read
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -21,4 +21,4 @@ def fy2021_text() -> str:
 
 @pytest.fixture(scope="session")
 def fy2021() -> Document:
-    return read(FY2021)
+    return cached_read(FY2021)

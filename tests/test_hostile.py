@@ -5,23 +5,21 @@ from __future__ import annotations
 
 import os
 import random
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import FY2021, ROOT
+from tests.cli import Ran, invoke
+from tests.conftest import FY2021
 from tests.pdfgen import render_pdf
 
 
-def run(*args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "plandiff", *args], capture_output=True, cwd=ROOT, check=False, timeout=120
-    )
+def run(*args: str) -> Ran:
+    """``plandiff ARGS``, in this process (:mod:`tests.cli`)."""
+    return invoke(*args)
 
 
-def assert_one_line_error(result: subprocess.CompletedProcess[bytes], fragment: str) -> None:
+def assert_one_line_error(result: Ran, fragment: str) -> None:
     err = result.stderr.decode()
     assert result.returncode == 2, err
     assert b"Traceback" not in result.stderr

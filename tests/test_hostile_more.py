@@ -9,8 +9,6 @@ from __future__ import annotations
 import json
 import os
 import stat
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -21,31 +19,13 @@ from hypothesis import strategies as st
 from plandiff.errors import PlandiffError
 from plandiff.extract.budget import budget_lines, read_amount, reconcile
 from plandiff.load import read_bytes
-from tests.conftest import FY2021, ROOT
+from tests.cli import Ran, invoke, process
+from tests.conftest import FY2021
+from tests.shared_docs import SHARED as DOCUMENTS
 from tests.test_hostile import assert_one_line_error, run
 
-DOCUMENTS = Path(__file__).resolve().parents[2] / "shared" / "documents"
 
-
-def run_env(
-    *args: str, env: dict[str, str] | None = None, umask: int | None = None
-) -> subprocess.CompletedProcess[bytes]:
-    def preexec() -> None:
-        if umask is not None:
-            os.umask(umask)
-
-    return subprocess.run(
-        [sys.executable, "-m", "plandiff", *args],
-        capture_output=True,
-        cwd=ROOT,
-        check=False,
-        timeout=120,
-        env={**os.environ, **(env or {})},
-        preexec_fn=preexec,
-    )
-
-
-def assert_ok(result: subprocess.CompletedProcess[bytes], code: int = 0) -> None:
+def assert_ok(result: Ran, code: int = 0) -> None:
     assert result.returncode == code, result.stderr.decode()
     assert b"Traceback" not in result.stderr and b"Traceback" not in result.stdout
 
@@ -59,23 +39,23 @@ def strict_json(data: bytes) -> object:
 
 # 1. the last resort, --debug, usage errors ------------------------------------------------------
 
-_CRASH = "import plandiff.load as r\nr.read = lambda *a, **k: 1 / 0\nfrom plandiff.cli import main\nmain()\n"
+
+def _crash(*args: object, **kwargs: object) -> object:
+    return 1 / 0
 
 
-def test_unexpected_exception_is_one_line_exit_2() -> None:
-    result = subprocess.run(
-        [sys.executable, "-c", _CRASH, "show", str(FY2021)], capture_output=True, cwd=ROOT, check=False, timeout=60
-    )
+def test_unexpected_exception_is_one_line_exit_2(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("plandiff.load.read", _crash)
+    result = invoke("show", str(FY2021))
     assert_one_line_error(result, "internal error: ZeroDivisionError: division by zero; please report")
 
 
 @pytest.mark.parametrize("how", ["option", "env"])
-def test_debug_shows_the_traceback(how: str) -> None:
+def test_debug_shows_the_traceback(monkeypatch: pytest.MonkeyPatch, how: str) -> None:
+    monkeypatch.setattr("plandiff.load.read", _crash)
+    monkeypatch.delenv("PLANDIFF_DEBUG", raising=False)
     args = ["--debug", "show", str(FY2021)] if how == "option" else ["show", str(FY2021)]
-    env = {**os.environ, "PLANDIFF_DEBUG": "1"} if how == "env" else None
-    result = subprocess.run(
-        [sys.executable, "-c", _CRASH, *args], capture_output=True, cwd=ROOT, check=False, timeout=60, env=env
-    )
+    result = invoke(*args, env={"PLANDIFF_DEBUG": "1"} if how == "env" else None)
     assert result.returncode == 2
     assert b"Traceback" in result.stderr and b"ZeroDivisionError" in result.stderr
 
@@ -268,14 +248,14 @@ def test_output_keeps_an_existing_files_mode_and_new_files_get_the_umask(tmp_pat
     kept = tmp_path / "kept.md"
     kept.write_text("old\n", encoding="utf-8")
     kept.chmod(0o644)
-    assert_ok(run_env("show", str(FY2021), "-o", str(kept), umask=0o077))
+    assert_ok(invoke("show", str(FY2021), "-o", str(kept), umask=0o077))
     assert stat.S_IMODE(kept.stat().st_mode) == 0o644 and kept.read_text(encoding="utf-8") != "old\n"
     kept.chmod(0o640)
-    assert_ok(run_env("show", str(FY2021), "-o", str(kept), umask=0o022))
+    assert_ok(invoke("show", str(FY2021), "-o", str(kept), umask=0o022))
     assert stat.S_IMODE(kept.stat().st_mode) == 0o640
     for umask, mode in ((0o022, 0o644), (0o027, 0o640)):
         new = tmp_path / f"new-{umask:o}.md"
-        assert_ok(run_env("show", str(FY2021), "-o", str(new), umask=umask))
+        assert_ok(invoke("show", str(FY2021), "-o", str(new), umask=umask))
         assert stat.S_IMODE(new.stat().st_mode) == mode
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kept.md", "new-22.md", "new-27.md"]
 
@@ -292,14 +272,16 @@ def test_output_through_a_symlink_replaces_its_file_and_keeps_the_link(tmp_path:
 # 4. encodings, messages, escapes ----------------------------------------------------------------
 
 
+@pytest.mark.end_to_end
 def test_stdout_is_utf8_whatever_the_locale(tmp_path: Path) -> None:
+    """End to end (new processes): a locale's stream encoding is set when Python starts."""
     path = tmp_path / "plan.txt"
     path.write_text(SKELETON.format(body="- ・𠮷野家と髙島屋の①連携を支援する。"), encoding="utf-8")
     for env in ({"PYTHONIOENCODING": "cp932"}, {"PYTHONIOENCODING": "ascii", "LC_ALL": "C", "LANG": "C"}):
-        result = run_env("show", "--json", str(path), env=env)
+        result = process("show", "--json", str(path), env=env)
         assert_ok(result)
         assert "𠮷野家" in result.stdout.decode("utf-8")
-        diff = run_env("diff", str(path), str(path), env=env)
+        diff = process("diff", str(path), str(path), env=env)
         assert_ok(diff)
         diff.stdout.decode("utf-8")
 
