@@ -10,30 +10,24 @@ import json
 import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from plandiff.readers.decode import MAX_TEXT_BYTES
+from tests.cli import Ran, invoke
 from tests.conftest import FY2021, ROOT
 from tests.test_hostile import assert_one_line_error
 
 HEAD = "令和3年度計画\n\nI. 見出し\n\n"
 
 
-def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "plandiff", *args],
-        capture_output=True,
-        cwd=ROOT,
-        check=False,
-        timeout=300,
-        input=stdin,
-    )
+def run(*args: str, stdin: bytes | None = None) -> Ran:
+    """``plandiff ARGS`` in this process (:mod:`tests.cli`), ``stdin`` as its standard input."""
+    return invoke(*args, stdin=stdin)
 
 
-def _ok(result: subprocess.CompletedProcess[bytes], codes: tuple[int, ...] = (0,)) -> str:
+def _ok(result: Ran, codes: tuple[int, ...] = (0,)) -> str:
     assert result.returncode in codes, result.stderr.decode()
     assert b"Traceback" not in result.stderr
     return result.stdout.decode("utf-8")
