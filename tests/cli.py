@@ -113,6 +113,29 @@ def invoke(
         sys.stdin, sys.stdout, sys.stderr = streams
 
 
+@dataclass(frozen=True)
+class TextResult:
+    """A run's output as text, as ``subprocess.run(..., text=True, encoding="utf-8")`` gives it (UTF-8,
+    universal newlines)."""
+
+    args: tuple[str, ...]
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def _text(data: bytes) -> str:
+    return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8").read()
+
+
+def invoke_text(
+    *args: str, stdin: bytes | None = None, env: Mapping[str, str] | None = None, umask: int | None = None
+) -> TextResult:
+    """:func:`invoke`, its output decoded as text."""
+    result = invoke(*args, stdin=stdin, env=env, umask=umask)
+    return TextResult(result.args, result.returncode, _text(result.stdout), _text(result.stderr))
+
+
 Ran = Result | subprocess.CompletedProcess[bytes]  # in this process or in a new one
 
 

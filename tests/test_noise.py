@@ -4,13 +4,12 @@ years and rolled dated events warned about; a deadline moved is a change of its 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 from plandiff.diff import compare
 from plandiff.model import MeasureChange, NoiseRule, Pair, Verb
 from plandiff.report import render_changelog
-from tests.conftest import FY2021, ROOT
+from tests.cli import TextResult, invoke_text
+from tests.conftest import FY2021
 from tests.pairs import FY2022, changelog, fy2021, fy2021_text
 from tests.variants import edit, line_of, parse, rolled
 
@@ -32,15 +31,8 @@ ROLLED = [
 ]
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "plandiff", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-        cwd=ROOT,
-    )
+def _cli(*args: str) -> TextResult:
+    return invoke_text(*args)
 
 
 def test_show_noise_lists_each_rolled_year_with_its_lines() -> None:

@@ -6,20 +6,19 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 
 import pytest
 
 from plandiff.model import RECORD_COLUMNS
-from tests.conftest import FY2021, ROOT
+from tests.cli import Result, invoke
+from tests.conftest import FY2021
 from tests.pairs import FY2022, PAIRS, changelog
 
 BOM = b"\xef\xbb\xbf"
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "plandiff", *args], capture_output=True, check=False, cwd=ROOT)
+def _cli(*args: str) -> Result:
+    return invoke(*args)
 
 
 def _rows(data: bytes) -> list[dict[str, str]]:
