@@ -19,27 +19,21 @@ from __future__ import annotations
 
 import ctypes
 import itertools
+import operator
 import re
 import statistics
 from dataclasses import dataclass, field
-from operator import attrgetter
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _PROSE_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff、。「」]")
 
 
-class Char(NamedTuple):
-    text: str
-    left: float
-    right: float
-    bottom: float
-    top: float
-    base: float  # the baseline (the glyph origin's y)
-
-    @property
-    def height(self) -> float:
-        return self.top - self.bottom
+# A character: (text, left, right, bottom, top, base), base being the baseline (the glyph origin's y).
+# A plain tuple, built for a whole page at once by zip: the layout loops below index it (c[1] is its
+# left edge), which is the cheapest way Python has to read a field. Its text is one character.
+Char = tuple[str, float, float, float, float, float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +66,31 @@ class Line:
         return self.cells[-1].right
 
 
+_VISIBLE_RE = re.compile(r"[^\x00-\x20\s\ufffe]")  # generated spaces, line ends: spacing is rebuilt from geometry
+_INVISIBLE_RE = re.compile(r"[\x00-\x20\s\ufffe]")
+
+
+class _Calls(NamedTuple):
+    loose_box: Any
+    origin: Any
+
+
+_calls: list[_Calls] = []
+
+
+def _raw_calls() -> _Calls:
+    """PDFium's per-character calls without ctypes argument checking (``argtypes``), which costs as much
+    as the call itself: every argument passed is already a ctypes pointer or an int."""
+    if not _calls:
+        import pypdfium2.raw as raw
+
+        def unchecked(function: Any) -> Any:
+            return type(function)(ctypes.cast(function, ctypes.c_void_p).value)  # same address, no argtypes
+
+        _calls.append(_Calls(unchecked(raw.FPDFText_GetLooseCharBox), unchecked(raw.FPDFText_GetCharOrigin)))
+    return _calls[0]
+
+
 def read_chars(textpage: Any) -> tuple[list[Char], list[Char]]:
     """All visible characters of a page as (horizontal, vertical), from the raw PDFium text page."""
     import pypdfium2.raw as raw
@@ -84,26 +103,28 @@ def read_chars(textpage: Any) -> tuple[list[Char], list[Char]]:
     text = ctypes.string_at(buffer, 2 * count).decode("utf-16-le", errors="surrogatepass")
     if len(text) != count or _SURROGATE_RE.search(text):  # a character outside the BMP shifts the indexes
         text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count))
-    rect = raw.FS_RECTF()
-    loose_box, origin = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
-    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
-    p_x, p_y = ctypes.byref(origin_x), ctypes.byref(origin_y)
-    new = tuple.__new__
-    chars: list[Char] = []
-    indexes: list[int] = []
-    stacked: list[int] = []  # a character with the same left edge as the one before it in the stream
-    last_left = -1.0
-    for index, char in enumerate(text):
-        if char <= " " or char.isspace() or char == "\ufffe":
-            continue  # generated spaces and line ends: spacing is rebuilt from geometry
-        loose_box(textpage, index, rect)
-        left = rect.left
-        if left == last_left:
-            stacked.append(len(chars))
-        last_left = left
-        origin(textpage, index, p_x, p_y)
-        chars.append(new(Char, (char, left, rect.right, rect.bottom, rect.top, origin_y.value)))
-        indexes.append(index)
+    indexes = [m.start() for m in _VISIBLE_RE.finditer(text)]
+    visible = len(indexes)
+    if not visible:
+        return [], []
+    # each call writes straight into one array for the page (FS_RECTF: left, top, right, bottom as
+    # floats; the origin's y as a double): no Python object per character until the lists below
+    boxes = (ctypes.c_float * (4 * visible))()
+    bases = (ctypes.c_double * visible)()
+    loose_box, origin = _raw_calls()
+    scratch = ctypes.c_double()
+    p_x, ref = ctypes.byref(scratch), ctypes.byref
+    for index, box, base in zip(indexes, range(0, 16 * visible, 16), range(0, 8 * visible, 8), strict=True):
+        loose_box(textpage, index, ref(boxes, box))
+        origin(textpage, index, p_x, ref(bases, base))
+    values = boxes[:]
+    lefts = values[0::4]
+    texts = list(_INVISIBLE_RE.sub("", text))
+    chars = list(zip(texts, lefts, values[2::4], values[3::4], values[1::4], bases[:], strict=True))
+    # a character with the same left edge as the one before it in the stream
+    stacked = list(itertools.compress(range(1, visible), map(operator.eq, lefts[1:], lefts)))
+    if lefts[0] == -1.0:
+        stacked.insert(0, 0)
     if not stacked:
         return chars, []
     # vertical writing stacks characters on one left edge; there a glyph's loose box is as tall as
@@ -112,10 +133,10 @@ def read_chars(textpage: Any) -> tuple[list[Char], list[Char]]:
     left_, right_, bottom_, top_ = (ctypes.c_double() for _ in range(4))
     refs = [ctypes.byref(v) for v in (left_, right_, bottom_, top_)]
     for position in {p for i in stacked for p in (i - 1, i)}:
-        box = chars[position]
+        char = chars[position]
         raw.FPDFText_GetCharBox(textpage, indexes[position], *refs)
         seeds[position] = (
-            abs(bottom_.value - box.bottom) < 0.15 and abs(top_.value - box.top) < 0.15 and box.height > 0.5
+            abs(bottom_.value - char[3]) < 0.15 and abs(top_.value - char[4]) < 0.15 and char[4] - char[3] > 0.5
         )
     return _split_vertical(chars, seeds)
 
@@ -124,19 +145,19 @@ def _split_vertical(chars: list[Char], seeds: list[bool]) -> tuple[list[Char], l
     """Characters stacked in columns sharing a loose left edge, with enough vertical-writing glyphs."""
     if not any(seeds):
         return chars, []
-    seed_lefts = {round(c.left, 1) for c, seed in zip(chars, seeds, strict=True) if seed}
+    seed_lefts = {round(c[1], 1) for c, seed in zip(chars, seeds, strict=True) if seed}
     by_left: dict[float, list[int]] = {}
     for index, char in enumerate(chars):
-        key = round(char.left, 1)
+        key = round(char[1], 1)
         if key in seed_lefts:
             by_left.setdefault(key, []).append(index)
     vertical: set[int] = set()
     for indexes in by_left.values():
-        indexes.sort(key=lambda i: -chars[i].top)
+        indexes.sort(key=lambda i: -chars[i][4])
         run = [indexes[0]]
         for upper, lower in itertools.pairwise(indexes):
-            size = chars[upper].right - chars[upper].left
-            if chars[upper].bottom - chars[lower].top <= 0.6 * max(size, 1.0):
+            size = chars[upper][2] - chars[upper][1]
+            if chars[upper][3] - chars[lower][4] <= 0.6 * max(size, 1.0):
                 run.append(lower)
                 continue
             _accept_run(run, seeds, vertical)
@@ -169,13 +190,13 @@ def vertical_paragraphs(chars: list[Char]) -> list[tuple[str, float, float, floa
     """Vertical text as paragraphs (text, left, right, bottom, top), each block right to left."""
     groups: dict[float, list[Char]] = {}
     for char in chars:
-        groups.setdefault(round(char.left, 1), []).append(char)
+        groups.setdefault(round(char[1], 1), []).append(char)
     columns: list[_Column] = []
     for group in groups.values():
-        group.sort(key=lambda c: (-round(c.top), c.base))
+        group.sort(key=lambda c: (-round(c[4]), c[5]))
         run = [group[0]]
         for upper, lower in itertools.pairwise(group):
-            if upper.bottom - lower.top > 0.6 * max(upper.right - upper.left, 1.0):
+            if upper[3] - lower[4] > 0.6 * max(upper[2] - upper[1], 1.0):
                 columns.append(_column(run))
                 run = []
             run.append(lower)
@@ -211,12 +232,12 @@ def vertical_paragraphs(chars: list[Char]) -> list[tuple[str, float, float, floa
 
 
 def _column(chars: list[Char]) -> _Column:
-    size = statistics.median(c.right - c.left for c in chars)
-    return _Column(chars, min(c.left for c in chars), max(c.right for c in chars), chars[0].top, chars[-1].bottom, size)
+    size = statistics.median(c[2] - c[1] for c in chars)
+    return _Column(chars, min(c[1] for c in chars), max(c[2] for c in chars), chars[0][4], chars[-1][3], size)
 
 
 def _paragraph(columns: list[_Column]) -> tuple[str, float, float, float, float]:
-    text = "".join(c.text for column in columns for c in column.chars)
+    text = "".join(c[0] for column in columns for c in column.chars)
     return (
         text,
         min(c.left for c in columns),
@@ -229,7 +250,7 @@ def _paragraph(columns: list[_Column]) -> tuple[str, float, float, float, float]
 # ---- horizontal text: rows, fragments, XY-cut -------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     """A fragment of a row (characters without a wide gap), or a vertical paragraph."""
 
@@ -244,6 +265,8 @@ class _Item:
     vertical: bool = False
     column: int = field(default=0)
     base: float = 0.0
+    heights: list[float] = field(default_factory=list)  # the characters' heights, sorted
+    gaps: list[int] = field(default_factory=list)  # where a character starts right of the one before it
 
 
 def page_lines(horizontal: list[Char], vertical: list[Char], page: int, page_height: float) -> list[Line]:
@@ -266,11 +289,11 @@ def page_lines(horizontal: list[Char], vertical: list[Char], page: int, page_hei
                 cell = Cell(first.text, first.left, first.right)
                 lines.append(Line(page, first.bottom, first.size, [cell], page_height, first.column, vertical=True))
                 continue
-            if len(row_items) == 1:
-                chars = first.chars
+            if len(row_items) == 1:  # most lines: one fragment, whose heights and gaps are known
+                line = _line(first.chars, first.heights, first.gaps, first.text, page, page_height)
             else:
                 chars = sorted([c for item in row_items for c in item.chars], key=_LEFT)
-            line = _line(chars, page, page_height)
+                line = _line(chars, _heights(chars), _gaps(chars), "".join(map(_TEXT, chars)), page, page_height)
             line.block = first.column
             lines.append(line)
     return lines
@@ -280,16 +303,16 @@ def _absorb(horizontal: list[Char], vertical: list[Char]) -> tuple[list[Char], l
     """Upright characters inside a vertical column (digits set across it, 縦中横) belong to it."""
     columns: dict[float, tuple[float, float, float]] = {}
     for char in vertical:
-        key = round(char.left, 1)
-        low, high, size = columns.get(key, (char.bottom, char.top, char.right - char.left))
-        columns[key] = (min(low, char.bottom), max(high, char.top), size)
+        key = round(char[1], 1)
+        low, high, size = columns.get(key, (char[3], char[4], char[2] - char[1]))
+        columns[key] = (min(low, char[3]), max(high, char[4]), size)
     kept: list[Char] = []
     moved = list(vertical)
     for char in horizontal:
-        middle = (char.left + char.right) / 2
+        middle = (char[1] + char[2]) / 2
         for left, (low, high, size) in columns.items():
-            if left <= middle <= left + size and low - size <= (char.bottom + char.top) / 2 <= high + size:
-                moved.append(char._replace(left=left, right=left + size))
+            if left <= middle <= left + size and low - size <= (char[3] + char[4]) / 2 <= high + size:
+                moved.append((char[0], left, left + size, char[3], char[4], char[5]))
                 break
         else:
             kept.append(char)
@@ -298,41 +321,52 @@ def _absorb(horizontal: list[Char], vertical: list[Char]) -> tuple[list[Char], l
 
 def _fragments(chars: list[Char]) -> list[_Item]:
     rows: list[list[Char]] = []
-    row: list[Char] = []
     floor = tolerance = 0.0
-    for char in sorted(chars, key=_BASE, reverse=True):
-        base = char[5]
-        if row and floor - base <= tolerance:
-            row.append(char)
+    # characters on one baseline are neighbours in this order: the row test is made once for them all
+    for base, same in itertools.groupby(sorted(chars, key=_BASE, reverse=True), _BASE):
+        if rows and floor - base <= tolerance:
+            rows[-1].extend(same)
             continue
-        row = [char]
+        row = list(same)
         rows.append(row)
         floor = base
-        tolerance = max(1.0, 0.15 * (char[4] - char[3]))
+        tolerance = max(1.0, 0.15 * (row[0][4] - row[0][3]))
     items: list[_Item] = []
     for number, row in enumerate(rows):
         row.sort(key=_LEFT)
-        current = [row[0]]
-        prev = row[0]
-        for char in itertools.islice(row, 1, None):
+        start = 0
+        gaps: list[int] = []
+        for k in _gaps(row):  # only a gap (a character starting right of the previous one's end) may cut
+            prev, char = row[k - 1], row[k]
             gap = char[1] - prev[2]
-            if gap > 0:
-                size = max(prev[2] - prev[1], char[2] - char[1], 0.6 * min(prev[4] - prev[3], char[4] - char[3]))
-                heights = sorted((prev[4] - prev[3], char[4] - char[3]))
-                # a change of type size across a gap: prose running up to a table's labels, two blocks
-                resized = heights[0] < 0.85 * heights[1] and gap > 0.1 * size
-                if gap > 1.2 * size or resized:
-                    items.append(_item(current, number))
-                    current = []
-            current.append(char)
-            prev = char
-        items.append(_item(current, number))
+            size = max(prev[2] - prev[1], char[2] - char[1], 0.6 * min(prev[4] - prev[3], char[4] - char[3]))
+            low, high = sorted((prev[4] - prev[3], char[4] - char[3]))
+            # a change of type size across a gap: prose running up to a table's labels, two blocks
+            resized = low < 0.85 * high and gap > 0.1 * size
+            if gap > 1.2 * size or resized:
+                items.append(_item(row[start:k], number, [g - start for g in gaps]))
+                start, gaps = k, []
+            else:
+                gaps.append(k)
+        items.append(_item(row[start:], number, [g - start for g in gaps]))
     return items
 
 
-_BOTTOM = attrgetter("bottom")
-_BASE = attrgetter("base")
-_LEFT = attrgetter("left")
+def _gaps(chars: list[Char]) -> list[int]:
+    """Positions of the characters that start right of the previous one's right edge (in C: no Python loop)."""
+    return list(itertools.compress(range(1, len(chars)), map(operator.gt, map(_LEFT, chars[1:]), map(_RIGHT, chars))))
+
+
+def _heights(chars: list[Char]) -> list[float]:
+    return sorted(map(operator.sub, map(_TOP, chars), map(_BOTTOM, chars)))
+
+
+_TEXT = itemgetter(0)
+_LEFT = itemgetter(1)
+_RIGHT = itemgetter(2)
+_BOTTOM = itemgetter(3)
+_TOP = itemgetter(4)
+_BASE = itemgetter(5)
 
 
 def _rows(items: list[_Item]) -> list[list[_Item]]:
@@ -348,8 +382,8 @@ def _rows(items: list[_Item]) -> list[list[_Item]]:
     return rows
 
 
-def _item(chars: list[Char], row: int) -> _Item:
-    heights = sorted([c[4] - c[3] for c in chars])
+def _item(chars: list[Char], row: int, gaps: list[int]) -> _Item:
+    heights = _heights(chars)
     return _Item(
         chars,
         row,
@@ -358,13 +392,11 @@ def _item(chars: list[Char], row: int) -> _Item:
         min(map(_BOTTOM, chars)),
         max(map(_TOP, chars)),
         heights[len(heights) // 2] or 1.0,
-        "".join([c[0] for c in chars]),
+        "".join(map(_TEXT, chars)),
         base=chars[len(chars) // 2][5],
+        heights=heights,
+        gaps=gaps,
     )
-
-
-_RIGHT = attrgetter("right")
-_TOP = attrgetter("top")
 
 
 def _cut(items: list[_Item], leaves: list[list[_Item]], column: int, counter: itertools.count[int]) -> None:
@@ -512,23 +544,29 @@ def _y_cut(items: list[_Item]) -> list[list[_Item]] | None:
     return [ordered[a:b] for a, b in itertools.pairwise(bounds)]
 
 
-def _line(row: list[Char], page: int, page_height: float) -> Line:
-    size = statistics.median([c[4] - c[3] for c in row]) or 1.0
+def _line(row: list[Char], heights: list[float], gaps: list[int], text: str, page: int, page_height: float) -> Line:
+    """A row as table cells (gaps of several character widths) with spaces rebuilt from smaller gaps.
+
+    ``heights`` are the characters' heights sorted, ``gaps`` the positions after a positive gap, ``text``
+    the characters' text (one character each)."""
+    middle = len(heights) // 2
+    size = (heights[middle] if len(heights) % 2 else (heights[middle - 1] + heights[middle]) / 2) or 1.0
+    if not size > 0:  # thresholds at or below zero: a touching or overlapping pair may pass them too
+        gaps = list(range(1, len(row)))
+    cell_gap, space_gap = 1.5 * size, 0.2 * size
     cells: list[Cell] = []
-    current = [row[0]]
-    for prev, char in itertools.pairwise(row):
-        gap = char.left - prev.right
-        if gap > 1.5 * size:  # several character widths apart: a new table cell
-            cells.append(_cell(current, size))
-            current = [char]
-        else:
-            current.append(char)
-    cells.append(_cell(current, size))
+    pieces: list[str] = []
+    start = piece = 0
+    for k in gaps:
+        gap = row[k][1] - row[k - 1][2]
+        if gap > cell_gap:  # several character widths apart: a new table cell
+            pieces.append(text[piece:k])
+            cells.append(Cell(" ".join(pieces), row[start][1], row[k - 1][2]))
+            pieces = []
+            start = piece = k
+        elif gap > space_gap:
+            pieces.append(text[piece:k])
+            piece = k
+    pieces.append(text[piece:])
+    cells.append(Cell(" ".join(pieces), row[start][1], row[-1][2]))
     return Line(page, max(map(_BOTTOM, row)), size, cells, page_height)
-
-
-def _cell(chars: list[Char], size: float) -> Cell:
-    out = chars[0].text
-    for prev, char in itertools.pairwise(chars):
-        out += (" " if char.left - prev.right > 0.2 * size else "") + char.text
-    return Cell(out, chars[0].left, chars[-1].right)
