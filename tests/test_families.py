@@ -12,7 +12,7 @@ from plandiff.errors import PlandiffError
 from plandiff.load import read
 from plandiff.model import Document
 from tests.conftest import FY2021
-from tests.shared_docs import shared
+from tests.shared_docs import parsed
 
 R8 = "fuji-city-budget-r8-summary.pdf"
 R8_TAX = "fuji-city-budget-r8-revenue-01-city-tax.pdf"
@@ -27,7 +27,7 @@ def _fold(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def r8() -> Document:
-    return read(shared(R8))
+    return parsed(R8)
 
 
 @pytest.mark.parametrize(
@@ -43,7 +43,7 @@ def r8() -> Document:
     ],
 )
 def test_family_and_edition(name: str, family: str, fiscal_year: int | None, title: str | None) -> None:
-    document = read(shared(name))
+    document = parsed(name)
     assert document.meta.family == family
     assert document.meta.fiscal_year == fiscal_year
     if title is not None:
@@ -147,7 +147,7 @@ def test_named_table_rows(r8: Document, path: tuple[str, ...], page: int, indent
 @pytest.mark.parametrize(("name", "fifth"), [(R7_TAX, "都市計画税"), (R8_TAX, "邴市計画税")])
 def test_city_tax_outline(name: str, fifth: str) -> None:
     # 款 > 項 as printed; the R8 text layer itself maps 都 to 邴 (PDFium and any other extractor agree)
-    document = read(shared(name))
+    document = parsed(name)
     assert [(_fold(s.marker + s.title), len(s.path)) for s in document.sections] == [
         ("1款市税", 1),
         ("1項市民税", 2),
@@ -166,7 +166,7 @@ def test_city_tax_outline(name: str, fifth: str) -> None:
 def test_newsletter_budget_headings(name: str, year: str) -> None:
     # the budget pages' blocks as printed: 一般会計・歳入 and ・歳出 (R3 p.4; R2 p.2 sets them as 歳入/歳出
     # in a vertical label, read as items), 特別会計, and the 主要事業 part
-    document = read(shared(name))
+    document = parsed(name)
     titles = {_fold(s.title): s.page for s in document.sections}
     assert f"令和{year}年度主要事業" in titles
     assert "特別会計" in titles
@@ -190,7 +190,7 @@ def test_newsletter_budget_headings(name: str, year: str) -> None:
     ],
 )
 def test_newsletter_named_items(start: str, page: int) -> None:
-    r3 = read(shared(OTO_R3))
+    r3 = parsed(OTO_R3)
     found = [m for m in r3.measures if m.text.startswith(start)]
     assert len(found) == 1, start
     assert found[0].page == page
@@ -198,7 +198,7 @@ def test_newsletter_named_items(start: str, page: int) -> None:
 
 def test_newsletter_budget_tables() -> None:
     # the 歳出 table of p.4 as printed: 15 款 (① 議会費 … ⑮ 予備費) and 合計
-    r3 = read(shared(OTO_R3))
+    r3 = parsed(OTO_R3)
     rows = [r.cells for t in r3.tables if t.page == 4 for r in t.rows]
     labels = [cells[0] for cells in rows if cells and cells[0] and cells[0][0] in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮"]
     assert [label[0] for label in labels] == list("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮")
@@ -206,14 +206,7 @@ def test_newsletter_budget_tables() -> None:
 
 
 def test_profile_on_the_command_line() -> None:
-    import subprocess
-    import sys
-
-    from tests.conftest import ROOT
-
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        command = [sys.executable, "-m", "plandiff", *args]
-        return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False, timeout=120)
+    from tests.cli import invoke_text as run
 
     shown = run("show", "--profile", "generic", str(FY2021))
     assert shown.returncode == 0 and "conventions: generic" in shown.stdout.splitlines()[1]

@@ -20,8 +20,6 @@ from __future__ import annotations
 import dataclasses
 import html
 import re
-import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
@@ -33,7 +31,8 @@ from plandiff.model import Document
 from plandiff.parse.rules import classify
 from plandiff.readers.html import collapse, decode_html, html_lines
 from plandiff.readers.lines import SourceLine
-from tests.conftest import FY2021, ROOT
+from tests.cli import Result, invoke
+from tests.conftest import FY2021
 
 # What the text form's lines are, as the parser reads them (everything else is a heading).
 _CONTENT_KINDS = frozenset({"text", "bullet", "dash", "note", "unit", "end", "toc"})
@@ -227,13 +226,7 @@ def test_html_lines_are_the_pages_source_lines(fy2021_html: Path) -> None:
 
 def test_html_plan_diffs_like_its_text(fy2021_html: Path) -> None:
     """The page against its own text: nothing but noise."""
-    result = subprocess.run(
-        [sys.executable, "-m", "plandiff", "diff", str(FY2021), str(fy2021_html), "-f", "json"],
-        capture_output=True,
-        cwd=ROOT,
-        check=False,
-        timeout=300,
-    )
+    result = invoke("diff", str(FY2021), str(fy2021_html), "-f", "json")
     assert result.returncode == 0, result.stdout.decode()[:2000] + result.stderr.decode()
 
 
@@ -395,10 +388,8 @@ def test_blocks_without_a_full_stop_stay_apart() -> None:
 # (c) hostile pages and encodings
 
 
-def run(*args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "plandiff", *args], capture_output=True, cwd=ROOT, check=False, timeout=120
-    )
+def run(*args: str) -> Result:
+    return invoke(*args)
 
 
 def test_script_and_style_never_reach_the_model() -> None:
