@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +12,7 @@ from plandiff.errors import InputError
 from plandiff.load import read_bytes
 from plandiff.model import Document
 from plandiff.readers.pdf import pdf_lines
-from tests.conftest import ROOT
+from tests.cli import invoke
 from tests.pdfgen import render_pdf
 
 
@@ -78,12 +76,7 @@ def test_pdf_diff_through_the_cli(tmp_path: Path, excerpt: list[str], pdf_bytes:
     ]
     new = tmp_path / "new.pdf"
     new.write_bytes(render_pdf(edited))
-    result = subprocess.run(
-        [sys.executable, "-m", "plandiff", "diff", "--lang", "en", str(old), str(new)],
-        capture_output=True,
-        cwd=ROOT,
-        check=False,
-    )
+    result = invoke("diff", "--lang", "en", str(old), str(new))
     assert result.returncode == 1, result.stderr
     out = result.stdout.decode()
     assert "を~~5,000~~**6,000**者以上とする。" in out  # no spaces added inside Japanese text

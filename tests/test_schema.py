@@ -6,8 +6,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-import subprocess
-import sys
 
 import jsonschema
 import pytest
@@ -15,6 +13,7 @@ import pytest
 from plandiff.model import CHANGE_TYPES, Change, to_data
 from plandiff.render import jsonout
 from plandiff.report import render_changelog, render_series
+from tests.cli import invoke_text
 from tests.conftest import FY2021, ROOT
 from tests.pairs import FY2022, PAIRS, changelog
 from tests.shared_docs import SHARED
@@ -71,14 +70,7 @@ def test_series_validates() -> None:
 
 
 def test_cli_json_validates_and_names_its_versions() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "plandiff", "diff", "-f", "json", str(FY2021), str(FY2022)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-        cwd=ROOT,
-    )
+    result = invoke_text("diff", "-f", "json", str(FY2021), str(FY2022))
     assert result.returncode == 1, result.stderr
     data = json.loads(result.stdout)
     VALIDATOR.validate(data)

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 
 from plandiff.classify.target_changes import compare_targets
 from plandiff.extract.targets import extract_targets
 from plandiff.model import Document
-from tests.conftest import FY2021, ROOT
+from tests.cli import invoke
+from tests.conftest import FY2021
 from tests.variants import edit, line_of, parse, rolled
 
 # The 22 【指標】 items, read by hand: (line, metric, value, unit, comparator, key target, qualifier)
@@ -250,12 +249,7 @@ def test_key_target_lost(fy2021: Document, fy2021_text: str) -> None:
 
 @pytest.mark.parametrize("fmt", ["markdown", "json"])
 def test_targets_command(fmt: str) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "plandiff", "targets", "-f", fmt, str(FY2021)],
-        capture_output=True,
-        cwd=ROOT,
-        check=False,
-    )
+    result = invoke("targets", "-f", fmt, str(FY2021))
     assert result.returncode == 0, result.stderr
     out = result.stdout.decode()
     if fmt == "json":
