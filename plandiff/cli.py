@@ -8,6 +8,7 @@ or ``PLANDIFF_DEBUG=1`` shows the traceback instead). Each is one line on stderr
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import sys
@@ -245,5 +246,8 @@ def run(args: Sequence[str] | None = None) -> int:
 
 
 def main() -> None:
+    # a short-lived process building many small objects and few cycles: collecting the youngest generation
+    # every 100,000 allocations instead of 700 saves ~5 % of a run (memory measured alike in make bench)
+    gc.set_threshold(100_000, 50, 100)
     _utf8_streams()
     sys.exit(run())

@@ -8,16 +8,16 @@ refuses inputs over 49,149 bytes, so longer text is cut at sentence ends first. 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 _MAX_BYTES = 40_000  # under Sudachi's 49,149-byte limit, with room for multi-byte characters
 _SENTENCE_RE = re.compile(r"(?<=[。．\n])")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A named tuple, not a frozen dataclass: a plan has ~40,000 tokens, and a tuple is built ~3× faster."""
+
     surface: str  # as written
     norm: str  # Sudachi normalized form, for comparison
     pos: str  # coarse part of speech (名詞, 動詞, 補助記号 …)
@@ -59,7 +59,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
             continue
         for m in tokenizer.tokenize(chunk):
             surface = m.surface()
-            if not surface.strip():
+            if surface.isspace():
                 if out:  # keep spacing for display ("Be a Great Small.") without a token of its own
                     last = out[-1]
                     out[-1] = Token(last.surface + surface, last.norm, last.pos)
