@@ -13,16 +13,42 @@ Public surface, all at the package top:
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import plandiff.render as _render_package  # loaded first, so that the function below keeps the name
-from plandiff.diff import compare
 from plandiff.errors import PlandiffError
-from plandiff.history import history
-from plandiff.load import read
-from plandiff.model import Change, Changelog, Document, Kind, Verb
+
+if TYPE_CHECKING:
+    from plandiff.diff import compare
+    from plandiff.history import history
+    from plandiff.load import read
+    from plandiff.model import Change, Changelog, Document, Kind, Verb
 
 del _render_package
+
+# Imported on first use (PEP 562): `plandiff show` must not pay for the comparison's modules at start-up.
+_LAZY = {
+    "compare": "plandiff.diff",
+    "history": "plandiff.history",
+    "read": "plandiff.load",
+    "Change": "plandiff.model",
+    "Changelog": "plandiff.model",
+    "Document": "plandiff.model",
+    "Kind": "plandiff.model",
+    "Verb": "plandiff.model",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'plandiff' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 FORMATS = ("markdown", "json", "html", "csv")
 
@@ -30,6 +56,7 @@ FORMATS = ("markdown", "json", "html", "csv")
 def render(changelog: Changelog | Sequence[Changelog], fmt: str = "markdown", *, show_noise: bool = False) -> str:
     """The changelog as ``markdown``, ``json``, ``html`` or ``csv`` text (what ``plandiff diff -f`` writes;
     ``show_noise`` adds the differences hidden as noise to Markdown, as ``--show-noise`` does)."""
+    from plandiff.model import Changelog
     from plandiff.render.noise import with_noise
     from plandiff.render.table import csv_text
     from plandiff.report import render_series
