@@ -202,6 +202,44 @@ def targets(
     _run(action)
 
 
+@app.command()
+def history(
+    files: Annotated[list[str], typer.Argument(help="Two editions or more, in any order (sorted by fiscal year)")],
+    format_: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help="markdown, json, html (with charts), xlsx or csv (the trajectories, UTF-8 with BOM)"
+        ),
+    ] = "markdown",
+    output: OutOpt = None,
+    profile: ProfileOpt = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="ja or en; default: ja for a Japanese plan")] = None,
+) -> None:
+    """Follow a plan through its editions: measures' lineages, target and budget trajectories.
+    Exit 0: nothing changed across them, 1: changes, 2: trouble."""
+    from plandiff.output import write_output
+
+    def action() -> bool:
+        from plandiff.history import history as build
+        from plandiff.history.progress import progress_bar
+        from plandiff.render.history_report import FORMATS, render_history
+
+        if format_ not in FORMATS:
+            raise PlandiffError(f"unknown --format {format_!r}: use {', '.join(FORMATS)}")
+        if lang is not None and lang not in ("ja", "en"):
+            raise PlandiffError(f"unknown --lang {lang!r}: use ja or en")
+        if format_ == "xlsx" and output in (None, "", "-") and sys.stdout.isatty():
+            raise PlandiffError("-f xlsx writes a workbook: give -o FILE.xlsx (or redirect stdout)")
+        if len(files) < 2:
+            raise PlandiffError("history needs two editions or more: plandiff history E1 E2 …")
+        with progress_bar(files) as progress:
+            result = build(files, profile, progress)
+        write_output(render_history(result, format_, lang), output, files)
+        return result.has_differences
+
+    raise typer.Exit(1 if _run(action) else 0)
+
+
 def _utf8_streams() -> None:
     """stdout and stderr in UTF-8 whatever the locale (a CP932 console or pipe cannot encode ①…)."""
     for stream in (sys.stdout, sys.stderr):
