@@ -16,18 +16,16 @@ from functools import cache
 import pytest
 
 from plandiff.diff import compare
-from plandiff.load import read
 from plandiff.model import Changelog, Document
 from tests.conftest import CORPUS, FY2021
-from tests.shared_docs import SHARED, shared
+from tests.shared_docs import SHARED, cached_read, parsed
 from tests.variants import budget_edits, edit, parse, rolled
 
 FY2022 = CORPUS / "smrj-fy2022-annual-plan.CONSTRUCTED.txt"
 
 
-@cache
 def fy2021() -> Document:
-    return read(FY2021)
+    return cached_read(FY2021)
 
 
 @cache
@@ -63,7 +61,7 @@ def _not_rolled() -> str:
 
 
 def _corpus() -> Changelog:
-    return compare(fy2021(), read(FY2022))
+    return compare(fy2021(), cached_read(FY2022))
 
 
 def _variant(make: Callable[[], str]) -> Callable[[], Changelog]:
@@ -71,7 +69,7 @@ def _variant(make: Callable[[], str]) -> Callable[[], Changelog]:
 
 
 def _shared(old: str, new: str) -> Callable[[], Changelog]:
-    return lambda: compare(read(shared(old)), read(shared(new)))
+    return lambda: compare(parsed(old), parsed(new))
 
 
 def _priority() -> Changelog:
@@ -81,7 +79,7 @@ def _priority() -> Changelog:
         pytest.skip(f"the real documents are not here ({SHARED} is absent)")
     old_lines = [line.text for line in source_lines()]
     new = parse("\n".join(build(old_lines)) + "\n", "priority-plan-2024.CONSTRUCTED.txt")
-    return compare(read(shared("digital-agency-priority-plan-2023-06-09.pdf")), new)
+    return compare(parsed("digital-agency-priority-plan-2023-06-09.pdf"), new)
 
 
 PAIRS: dict[str, Callable[[], Changelog]] = {

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -86,12 +85,12 @@ def plan_path() -> Path:
     return PLAN
 
 
-@cache
 def source_lines() -> tuple[SourceLine, ...]:
-    from plandiff.readers.pdf import pdf_lines
+    """The plan's lines as the PDF reader gives them (``read_source``: ``pdf_lines``), read once per session
+    and shared with the plan's Document (tests/shared_docs.py)."""
+    from tests.shared_docs import source
 
-    path = plan_path()
-    return pdf_lines(path.read_bytes(), path.name)
+    return source(plan_path()).lines
 
 
 def _squeeze(text: str) -> str:

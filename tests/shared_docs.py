@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from plandiff.load import read
-from plandiff.model import Document
+from plandiff.load import _parse, read
+from plandiff.model import Document, Source
+from plandiff.readers import read_source
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "documents"
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -26,9 +27,22 @@ def shared(name: str) -> Path:
     return path
 
 
+def source(path: str | os.PathLike[str]) -> Source:
+    """``plandiff.readers.read_source`` of a real document (``is_real``), once per session."""
+    assert is_real(path), f"{path} is not a real document: read it afresh"
+    return _source_once(os.fspath(path))
+
+
+@cache
+def _source_once(path: str) -> Source:
+    return read_source(path)
+
+
 @cache
 def _read_once(path: str, profile: str | None) -> Document:
-    return read(path, profile)
+    # what plandiff.load.read does, from the cached source: a PDF's text layer is extracted once
+    # (tests/test_shared_docs.py checks that this is plandiff.load.read's Document)
+    return _parse(_source_once(path), profile)
 
 
 def is_real(path: str | os.PathLike[str]) -> bool:

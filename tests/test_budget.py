@@ -198,10 +198,10 @@ def test_rollover_only_changes_no_budget_line(fy2021: Document, fy2021_text: str
 def test_annex_totals_that_follow_their_part_are_grouped_under_it() -> None:
     # the corpus pair raises one cell (一般勘定 予算 運営費交付金 | 生産性向上業務(一般経理), +200); its row's
     # 合計, its column's 収入 計 and the 収入 計 of the 合計 column each move by exactly that: they follow it
-    from plandiff.load import read
     from tests.conftest import CORPUS, FY2021
+    from tests.shared_docs import cached_read
 
-    comparison = compare_budget(read(FY2021), read(CORPUS / "smrj-fy2022-annual-plan.CONSTRUCTED.txt"))
+    comparison = compare_budget(cached_read(FY2021), cached_read(CORPUS / "smrj-fy2022-annual-plan.CONSTRUCTED.txt"))
     changed = [c for c in comparison.changes if c.change == "changed"]
     assert len(changed) == 4
     edits = [c for c in changed if not c.data.get("follows_exactly")]

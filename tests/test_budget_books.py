@@ -17,7 +17,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plandiff import read
 from plandiff.classify.budget_changes import compare_budget
 from plandiff.conventions import by_name
 from plandiff.diff import compare
@@ -27,7 +26,7 @@ from plandiff.model import Change, Document, SourceLine
 from plandiff.parse.build import assemble
 from plandiff.render.budget import budget_markdown
 from plandiff.render.jsonout import render as render_json
-from tests.shared_docs import shared
+from tests.shared_docs import cached_read, shared
 
 R7, R8 = "fuji-city-budget-r7-summary.pdf", "fuji-city-budget-r8-summary.pdf"
 TAX7, TAX8 = "fuji-city-budget-r7-revenue-01-city-tax.pdf", "fuji-city-budget-r8-revenue-01-city-tax.pdf"
@@ -36,7 +35,7 @@ OTO2, OTO3 = "otoineppu-village-newsletter-2020-03-budget-r2.pdf", "otoineppu-vi
 
 @cache
 def doc(name: str) -> Document:
-    return read(str(shared(name)))
+    return cached_read(str(shared(name)))
 
 
 @cache

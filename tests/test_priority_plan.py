@@ -14,9 +14,8 @@ from collections import Counter
 import pypdfium2 as pdfium
 import pytest
 
-from plandiff.load import read
 from plandiff.model import Document
-from tests.shared_docs import shared
+from tests.shared_docs import parsed, shared
 
 NAME = "digital-agency-priority-plan-2023-06-09.pdf"
 _LEADER = re.compile(r"^(?P<title>.*?)\s*\.{3,}\s*(?P<page>\d+)\s*$")
@@ -60,7 +59,7 @@ def _independent_toc() -> list[tuple[str, int]]:
 
 @pytest.fixture(scope="module")
 def plan() -> Document:
-    return read(shared(NAME))
+    return parsed(NAME)
 
 
 def test_edition_and_family(plan: Document) -> None:

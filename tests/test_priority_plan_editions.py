@@ -8,8 +8,6 @@ pytest's tmp_path from ../shared/documents; nothing from the plan is kept in the
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,7 +16,7 @@ from plandiff.diff import Changelog, compare
 from plandiff.load import read
 from plandiff.model import Document, Location
 from plandiff.report import render_changelog
-from tests.conftest import ROOT
+from tests.cli import invoke
 from tests.pdfgen import layout_pdf
 from tests.priority_editions import (
     EXPECTED,
@@ -29,6 +27,7 @@ from tests.priority_editions import (
     plan_path,
     source_lines,
 )
+from tests.shared_docs import cached_read
 
 Row = tuple[
     str, str, tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...], tuple[int | None, ...], tuple[int | None, ...]
@@ -47,7 +46,7 @@ def new_lines(old_lines: list[str]) -> list[str]:
 
 @pytest.fixture(scope="module")
 def old() -> Document:
-    return read(plan_path())
+    return cached_read(plan_path())
 
 
 @pytest.fixture(scope="module")
@@ -63,6 +62,17 @@ def new_pdf(tmp_path_factory: pytest.TempPathFactory, new_lines: list[str]) -> t
     path = tmp_path_factory.mktemp("priority") / "priority-plan-2024.CONSTRUCTED.pdf"
     path.write_bytes(data)
     return path, pages
+
+
+@pytest.fixture(scope="module")
+def new_txt_document(new_txt: Path) -> Document:
+    return read(new_txt)
+
+
+@pytest.fixture(scope="module")
+def new_pdf_document(new_pdf: tuple[Path, list[int | None]]) -> Document:
+    """The typeset edition, read once for the tests below (its text layer is the slow part: ~1 s)."""
+    return read(new_pdf[0])
 
 
 def rows(changelog: Changelog, *, pages: bool) -> set[Row]:
@@ -110,19 +120,14 @@ def test_the_plan_against_itself_is_empty(old: Document) -> None:
     changelog = compare(old, old)
     assert changelog.changes == ()
     assert changelog.unchanged_measures == len(old.measures) and changelog.noisy_measures == 0
-    result = subprocess.run(
-        [sys.executable, "-m", "plandiff", "diff", str(plan_path()), str(plan_path())],
-        capture_output=True,
-        check=False,
-        cwd=ROOT,
-    )
+    result = invoke("diff", str(plan_path()), str(plan_path()))
     assert (result.returncode, result.stderr) == (0, b"")
 
 
 def test_text_edition_reports_exactly_the_edits(
-    old: Document, old_lines: list[str], new_lines: list[str], new_txt: Path
+    old: Document, old_lines: list[str], new_lines: list[str], new_txt_document: Document
 ) -> None:
-    new = read(new_txt)
+    new = new_txt_document
     assert (new.meta.fiscal_year, new.meta.decided) == (2024, "2024-06-21")
     assert [w for w in new.warnings if "table of contents" in w] == []  # its TOC follows its headings
     changelog = compare(old, new)
@@ -148,10 +153,14 @@ def test_text_edition_reports_exactly_the_edits(
 
 
 def test_pdf_edition_reports_exactly_the_edits_with_pages(
-    old: Document, old_lines: list[str], new_lines: list[str], new_pdf: tuple[Path, list[int | None]]
+    old: Document,
+    old_lines: list[str],
+    new_lines: list[str],
+    new_pdf: tuple[Path, list[int | None]],
+    new_pdf_document: Document,
 ) -> None:
-    path, pages = new_pdf
-    new = read(path)
+    pages = new_pdf[1]
+    new = new_pdf_document
     assert (new.meta.fiscal_year, new.meta.format) == (2024, "pdf")
     changelog = compare(old, new)
     assert rows(changelog, pages=True) == expected_rows(old_lines, new_lines, pages)
@@ -165,9 +174,9 @@ def test_pdf_edition_reports_exactly_the_edits_with_pages(
     assert f"（{moved.old[0].page}頁）" in text and f"（{moved.new[0].page}頁）" in text  # Japanese pages: 12頁
 
 
-def test_pdf_and_text_of_the_edition_read_alike(new_txt: Path, new_pdf: tuple[Path, list[int | None]]) -> None:
+def test_pdf_and_text_of_the_edition_read_alike(new_txt_document: Document, new_pdf_document: Document) -> None:
     """The typeset edition reads back as its text: its moved line and page breaks are noise only."""
-    changelog = compare(read(new_txt), read(new_pdf[0]))
+    changelog = compare(new_txt_document, new_pdf_document)
     assert changelog.changes == ()
     assert changelog.year_delta == 0 and changelog.rolled_years == 0
 

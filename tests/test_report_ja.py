@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
@@ -20,7 +18,9 @@ from plandiff.render import access
 from plandiff.render.inline import html_diff, inline_diff, merge, runs
 from plandiff.render.labels import compact_path, where
 from plandiff.report import render_bytes, render_changelog
-from tests.conftest import CORPUS, ROOT
+from tests.cli import invoke
+from tests.conftest import CORPUS
+from tests.shared_docs import cached_read, source
 from tests.variants import edit, parse, rolled
 
 FY2021 = CORPUS / "smrj-fy2021-annual-plan.txt"
@@ -65,7 +65,7 @@ def variant(fy2021: Document, fy2021_text: str) -> Changelog:
 
 @pytest.fixture(scope="module")
 def corpus_pair(fy2021: Document) -> Changelog:
-    return compare(fy2021, FY2022)
+    return compare(fy2021, cached_read(FY2022))
 
 
 def _ascii_words(text: str) -> set[str]:
@@ -90,9 +90,7 @@ def test_japanese_by_default_and_no_english_word_of_ours(variant: Changelog, fy2
 
 def _source_words(*paths: Path) -> set[str]:
     """The Latin words of the documents themselves (Ｅ Ｓ Ｃ Ｏ, full width and letter-spaced, is ESCO in a report)."""
-    from plandiff.readers import read_source
-
-    text = unicodedata.normalize("NFKC", "\n".join(line.text for path in paths for line in read_source(path).lines))
+    text = unicodedata.normalize("NFKC", "\n".join(line.text for path in paths for line in source(path).lines))
     return _ascii_words(text) | _ascii_words(re.sub(r"(?<=[A-Za-z]) (?=[A-Za-z])", "", text))
 
 
@@ -111,7 +109,7 @@ def test_warnings_are_japanese_on_the_corpus_pair_and_swapped(corpus_pair: Chang
     words = _source_words(FY2021, FY2022)
     text = _no_english_word_of_ours(corpus_pair, words)
     assert "- 注意：日付のある記述の年度が版とともに繰り上がっています：令和3年度から → 令和4年度から" in text
-    swapped = compare(FY2022, fy2021)
+    swapped = compare(cached_read(FY2022), fy2021)
     text = _no_english_word_of_ours(swapped, words)
     assert "- 注意：改正前（2022年度）が改正後（2021年度）より新しい版です" in text
     assert "- 注意：令和3年度の本文に令和4年度と同じ「令和4年度」が2か所あります" in text
@@ -123,7 +121,7 @@ def test_warnings_are_japanese_on_real_documents() -> None:
     from tests.shared_docs import shared
 
     old, new = shared("fuji-city-budget-r7-summary.pdf"), shared("fuji-city-budget-r8-summary.pdf")
-    changelog = compare(old, new)
+    changelog = compare(cached_read(old), cached_read(new))
     assert [n.code for n in changelog.notices] == ["duplicate_path", "duplicate_path"]
     text = _no_english_word_of_ours(changelog, _source_words(old, new))
     assert (
@@ -131,7 +129,7 @@ def test_warnings_are_japanese_on_real_documents() -> None:
         in text
     )
     plan = shared("digital-agency-priority-plan-2023-06-09.pdf")
-    itself = compare(plan, plan)
+    itself = compare(cached_read(plan), cached_read(plan))
     assert {n.code for n in itself.notices} == {"numbering_doubts"}
     text = _no_english_word_of_ours(itself, _source_words(plan))
     assert "- 注意：【改正後】見出しに似た2行が番号の並びに合わないため本文として読みました：1076、1091行目" in text
@@ -296,13 +294,13 @@ def test_taisho_xlsx(variant: Changelog, corpus_pair: Changelog) -> None:
 
 def test_cli_taisho_and_xlsx(tmp_path: Path) -> None:
     out = tmp_path / "taisho.xlsx"
-    run = [sys.executable, "-m", "plandiff", "diff", str(FY2021), str(FY2022)]
-    result = subprocess.run([*run, "-f", "xlsx", "-o", str(out)], capture_output=True, cwd=ROOT, check=False)
+    run = ("diff", str(FY2021), str(FY2022))
+    result = invoke(*run, "-f", "xlsx", "-o", str(out))
     assert result.returncode == 1, result.stderr
     assert out.read_bytes()[:2] == b"PK" and [p.name for p in tmp_path.iterdir()] == ["taisho.xlsx"]
-    page = subprocess.run([*run, "-f", "taisho"], capture_output=True, cwd=ROOT, check=False)
+    page = invoke(*run, "-f", "taisho")
     assert page.returncode == 1 and b"<ins>300</ins>" in page.stdout
-    bad = subprocess.run([*run, "--lang", "fr"], capture_output=True, cwd=ROOT, check=False)
+    bad = invoke(*run, "--lang", "fr")
     assert bad.returncode == 2 and bad.stderr.decode().count("\n") == 1
 
 
