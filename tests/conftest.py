@@ -1,4 +1,4 @@
-"""Shared fixtures: the real plan documents in corpus/, parsed once per test session."""
+"""Shared fixtures: the real plan documents in corpus/, parsed once per test session; the hash-seed runs."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from plandiff.model import Document
+from tests.seeded import Seeded
 from tests.shared_docs import cached_read
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,3 +23,9 @@ def fy2021_text() -> str:
 @pytest.fixture(scope="session")
 def fy2021() -> Document:
     return cached_read(FY2021)
+
+
+@pytest.fixture(scope="session")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> Seeded:
+    """The registered jobs' outputs under each hash seed (tests/seeded.py: one new process per seed)."""
+    return Seeded(tmp_path_factory.mktemp("seeded"))

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
@@ -16,7 +13,9 @@ from plandiff.diff import Changelog, compare
 from plandiff.model import Document
 from plandiff.render import jsonout, markdown
 from plandiff.report import render_changelog
+from tests.cli import Result, invoke, process
 from tests.conftest import CORPUS, FY2021, ROOT
+from tests.seeded import SEEDS, Seeded, register
 from tests.variants import edit, line_of, parse, rolled
 
 FY2022 = CORPUS / "smrj-fy2022-annual-plan.CONSTRUCTED.txt"
@@ -173,14 +172,18 @@ def test_repost_pairs_with_its_own_counterpart(fy2021: Document, base: str) -> N
     assert repost.line == 118
 
 
-def test_constructed_corpus_edition_is_up_to_date() -> None:
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "make_constructed.py"), "--check"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout
+def test_constructed_corpus_edition_is_up_to_date(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``python scripts/make_constructed.py --check``, its main() called here."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_constructed", ROOT / "scripts" / "make_constructed.py")
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    monkeypatch.setattr("sys.argv", ["make_constructed.py", "--check"])
+    assert script.main() == 0, capsys.readouterr().out
 
 
 def test_corpus_pair_reports_exactly_the_constructed_edits(fy2021: Document) -> None:
@@ -253,21 +256,18 @@ def test_markdown_syntax_in_plan_text_is_escaped(fy2021: Document, base: str) ->
     assert "&lt;script&gt;alert(1)&lt;/script&gt; *強調* |表| [リンク](http://x) `code` #見出し~~取消~~を行う。" in html
 
 
-def _cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "plandiff", *args],
-        capture_output=True,
-        check=False,
-        env={**os.environ, **(env or {})},
-        cwd=ROOT,
-    )
+def _cli(*args: str) -> Result:
+    return invoke(*args)
 
 
+@pytest.mark.end_to_end
 def test_cli_exit_codes_and_atomic_output(tmp_path: Path) -> None:
+    """End to end: the exit status of the installed ``plandiff`` console script (a new process), for
+    differences found; no differences and trouble in-process."""
     same = _cli("diff", str(FY2021), str(FY2021))
     assert same.returncode == 0
     out = tmp_path / "changelog.md"
-    different = _cli("diff", str(FY2021), str(FY2022), "-o", str(out))
+    different = process("diff", str(FY2021), str(FY2022), "-o", str(out), module=False)
     assert different.returncode == 1 and different.stdout == b""
     assert out.read_text(encoding="utf-8").startswith(
         "# 変更点：令和3年度計画 → 令和4年度計画\n"
@@ -278,15 +278,20 @@ def test_cli_exit_codes_and_atomic_output(tmp_path: Path) -> None:
     assert missing.stderr.decode().splitlines() == [f"plandiff: {tmp_path / 'nope.txt'}: no such file"]
 
 
-def test_output_is_byte_identical_across_hash_seeds() -> None:
-    runs = {
-        _cli("diff", "--format", fmt, str(FY2021), str(FY2022), env={"PYTHONHASHSEED": seed}).stdout
-        for fmt in ("json",)
-        for seed in ("0", "1", "12345")
-    }
-    assert len(runs) == 1
-    md_runs = {_cli("diff", str(FY2021), str(FY2022), env={"PYTHONHASHSEED": seed}).stdout for seed in ("0", "7")}
-    assert len(md_runs) == 1
+CORPUS_JSON = ("diff", "--format", "json", str(FY2021), str(FY2022))
+CORPUS_MARKDOWN = ("diff", str(FY2021), str(FY2022))
+register("corpus-json", lambda _: ["cli", list(CORPUS_JSON)])
+register("corpus-markdown", lambda _: ["cli", list(CORPUS_MARKDOWN)])
+
+
+@pytest.mark.end_to_end
+def test_output_is_byte_identical_across_hash_seeds(seeded: Seeded) -> None:
+    """End to end: the corpus pair diffed in one new process per hash seed (tests/seeded.py), and here."""
+    for name, args in (("corpus-json", CORPUS_JSON), ("corpus-markdown", CORPUS_MARKDOWN)):
+        runs = seeded(name)
+        assert [run.seed for run in runs] == list(SEEDS) and len(SEEDS) >= 3
+        assert {run.returncode for run in runs} == {1}
+        assert len({run.stdout for run in runs} | {invoke(*args).stdout}) == 1
 
 
 def test_inserted_section_renumbers_without_moving_measures(fy2021: Document, base: str) -> None:

@@ -5,17 +5,18 @@ it is unchanged (the basis for following a measure over many years)."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections import Counter
 
 import pytest
 
 from plandiff.diff import compare
 from plandiff.model import Changelog, MeasureChange, Verb
-from tests.conftest import FY2021, ROOT
+from tests.conftest import FY2021
 from tests.pairs import FY2022, PAIRS, _budget_edited, _edited, changelog, fy2021
+from tests.seeded import Seeded, register
 from tests.variants import edit, parse
+
+register("corpus-json", lambda _: ["cli", ["diff", "--format", "json", str(FY2021), str(FY2022)]])
 
 UNRELATED = "- ・機構は、本計画の取組状況を分かりやすく公表する。\n"
 ABOVE = "①地域の中小企業支援機関等への支援\n\n"  # the first measure's heading: every change lies below
@@ -36,20 +37,16 @@ def test_budget_cells_of_one_row_have_their_own_ids() -> None:
     assert len({c.old[0].line for c in budget}) == 2
 
 
-def test_ids_are_the_same_on_every_run() -> None:
+@pytest.mark.end_to_end
+def test_ids_are_the_same_on_every_run(seeded: Seeded) -> None:
+    """End to end: other processes, other hash seeds (tests/seeded.py: the corpus pair's JSON, shared with
+    test_diff's hash-seed test)."""
     again = compare(fy2021(), parse(FY2022.read_text(encoding="utf-8"), str(FY2022)))
     assert [c.id for c in again.changes] == [c.id for c in changelog("corpus").changes]
-    result = subprocess.run(  # another process, another hash seed
-        [sys.executable, "-m", "plandiff", "diff", "-f", "json", str(FY2021), str(FY2022)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-        cwd=ROOT,
-        env={"PYTHONHASHSEED": "12345", "PATH": ""},
-    )
-    assert result.returncode == 1, result.stderr
-    assert [c["id"] for c in json.loads(result.stdout)["changes"]] == [c.id for c in changelog("corpus").changes]
+    for result in seeded("corpus-json"):
+        assert result.returncode == 1, result.seed
+        ids = [c["id"] for c in json.loads(result.stdout.decode("utf-8"))["changes"]]
+        assert ids == [c.id for c in changelog("corpus").changes], result.seed
 
 
 def _ids(log: Changelog) -> dict[tuple[str, str, str], str]:

@@ -4,7 +4,7 @@ and body target lines:
 
 - nothing but a PlandiffError is ever raised;
 - diff(A, A) is empty; diff(A, B) mirrors diff(B, A) (added ↔ removed, split ↔ merged, raised ↔ lowered);
-- output is byte-identical across hash seeds (two processes, two PYTHONHASHSEED values);
+- output is byte-identical across hash seeds (one new process per PYTHONHASHSEED value: tests/seeded.py);
 - JSON is strict and valid against plandiff/render/changelog.schema.json;
 - HTML carries no active markup from the plan's text (no <script, no on…= attribute, no javascript: URL).
 
@@ -14,15 +14,13 @@ Example counts are kept small: each example runs Sudachi over two plans.
 from __future__ import annotations
 
 import json
-import os
 import random
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import jsonschema
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -37,10 +35,14 @@ from plandiff.render.targets import targets_listing
 from plandiff.report import render_changelog
 from plandiff.text.similarity import contained_pairs, containment, similar_pairs, similarity
 from tests.conftest import FY2021, ROOT
+from tests.seeded import Job, Seeded, register
 
 LINES = FY2021.read_text(encoding="utf-8").splitlines()
 BODY = LINES[:505]  # the plan's text; the annex tables follow
 SCHEMA = json.loads((ROOT / "plandiff" / "render" / "changelog.schema.json").read_text(encoding="utf-8"))
+# what jsonschema.validate(data, SCHEMA) does, the schema checked and the validator built once, not per call
+jsonschema.validators.validator_for(SCHEMA).check_schema(SCHEMA)
+VALIDATOR = jsonschema.validators.validator_for(SCHEMA)(SCHEMA)
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 HOSTILE = [
@@ -132,7 +134,7 @@ def _html_is_inert(html: str) -> None:
 def _render_all(changelog: Changelog) -> dict[str, str]:
     out = {fmt: render_changelog(changelog, fmt) for fmt in ("markdown", "json", "html")}
     data = _strict_json(out["json"])
-    jsonschema.validate(data, SCHEMA)
+    VALIDATOR.validate(data)
     _html_is_inert(out["html"])
     return out
 
@@ -202,28 +204,22 @@ def test_indexed_candidates_are_exactly_the_all_pairs_grid(olds: list[str], news
     assert got == contained
 
 
-HASH_SCRIPT = """
-import sys
-from plandiff.diff import compare
-from plandiff.load import read_bytes
-from plandiff.report import render_changelog
-from plandiff.extract.targets import extract_targets
-from plandiff.extract.budget import budget_lines, reconcile
-from plandiff.render.budget import budget_listing
-from plandiff.render.targets import targets_listing
-texts = open(sys.argv[1], encoding="utf-8").read().split("\\f")
-docs = [read_bytes(t.encode(), "plan.txt") for t in texts]
-for a, b in zip(docs[::2], docs[1::2]):
-    c = compare(a, b)
-    for fmt in ("markdown", "json", "html"):
-        sys.stdout.write(render_changelog(c, fmt))
-    for d in (a, b):
-        sys.stdout.write(targets_listing(extract_targets(d), "json"))
-        sys.stdout.write(budget_listing(budget_lines(d), reconcile(d), "json"))
-"""
+def hash_outputs(path: str) -> str:
+    """Every output of the pairs in ``path`` (texts separated by form feeds): run under each hash seed."""
+    texts = Path(path).read_text(encoding="utf-8").split("\f")
+    docs = [read_bytes(t.encode(), "plan.txt") for t in texts]
+    out: list[str] = []
+    for a, b in zip(docs[::2], docs[1::2], strict=True):
+        c = compare(a, b)
+        for fmt in ("markdown", "json", "html"):
+            out.append(render_changelog(c, fmt))
+        for d in (a, b):
+            out.append(targets_listing(extract_targets(d), "json"))
+            out.append(budget_listing(budget_lines(d), reconcile(d), "json"))
+    return "".join(out)
 
 
-def test_output_is_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
+def _hash_pairs(directory: Path) -> Job:
     rng = random.Random(12)
     texts = []
     for _ in range(3):
@@ -235,18 +231,18 @@ def test_output_is_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
             b_lines[k] = b_lines[k].replace("支援", "支援・強化", 1).replace("令和3", "令和4")
         rng.shuffle(b_lines[10:20])
         texts += [a, "\n".join(b_lines)]
-    source = tmp_path / "pairs.txt"
+    source = directory / "pairs.txt"
     source.write_text("\f".join(texts), encoding="utf-8")
-    outputs = []
-    for seed in ("1", "4242"):
-        result = subprocess.run(
-            [sys.executable, "-c", HASH_SCRIPT, str(source)],
-            capture_output=True,
-            cwd=ROOT,
-            check=True,
-            timeout=300,
-            env={**os.environ, "PYTHONHASHSEED": seed},
-        )
-        outputs.append(result.stdout)
-    assert outputs[0] == outputs[1]
+    return ["call", __name__, hash_outputs.__name__, [str(source)]]
+
+
+register("pipeline-pairs", _hash_pairs)
+
+
+@pytest.mark.end_to_end
+def test_output_is_byte_identical_across_hash_seeds(seeded: Seeded) -> None:
+    """End to end: three random pairs through every stage and renderer in one new process per hash seed
+    (tests/seeded.py)."""
+    outputs = [run.stdout for run in seeded("pipeline-pairs")]
+    assert len(outputs) >= 2 and len(set(outputs)) == 1
     assert len(outputs[0]) > 10_000

@@ -9,15 +9,16 @@ year rolled over and then one known edit; expected values were read from the cor
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+import pytest
 
 from plandiff.classify.target_changes import compare_targets
 from plandiff.load import read
 from plandiff.model import Change, Document
-from tests.conftest import FY2021, ROOT
+from tests.cli import invoke
+from tests.conftest import FY2021
+from tests.seeded import Job, Seeded, register
 from tests.variants import edit, line_of, rolled, write
 
 
@@ -46,17 +47,14 @@ def _summary(changes: list[Change]) -> list[tuple[object, ...]]:
     ]
 
 
-def _diff_json(old: Path, new: Path, seed: str = "0") -> dict[str, object]:
-    env = {**os.environ, "PYTHONHASHSEED": seed}
-    result = subprocess.run(
-        [sys.executable, "-m", "plandiff", "diff", "-f", "json", str(old), str(new)],
-        capture_output=True,
-        cwd=ROOT,
-        env=env,
-        check=False,
-    )
+def _diff_json(old: Path, new: Path) -> dict[str, object]:
+    result = invoke("diff", "-f", "json", str(old), str(new))
     assert result.returncode in (0, 1), result.stderr.decode()
-    data = json.loads(result.stdout.decode())
+    return _json(result.stdout)
+
+
+def _json(output: bytes) -> dict[str, object]:
+    data = json.loads(output.decode())
     assert isinstance(data, dict)
     return data
 
@@ -173,12 +171,7 @@ def test_diff_json_and_markdown_carry_the_target(fy2021_text: str, tmp_path: Pat
     assert _lines(entry["old"]) == [239, 301]
     assert _lines(entry["new"]) == [line_of(text, "課題解決率を60%"), line_of(text, "課題解決率：60%")]
 
-    result = subprocess.run(
-        [sys.executable, "-m", "plandiff", "diff", "--lang", "en", str(FY2021), str(path)],
-        capture_output=True,
-        cwd=ROOT,
-        check=False,
-    )
+    result = invoke("diff", "--lang", "en", str(FY2021), str(path))
     assert result.returncode == 1, result.stderr.decode()
     out = result.stdout.decode()
     row = f"| {metric} | 70%以上 | 60%以上 | lowered (-10, -14.3%) |  |"
@@ -187,17 +180,30 @@ def test_diff_json_and_markdown_carry_the_target(fy2021_text: str, tmp_path: Pat
     assert out.index("## Targets") < out.index(row) < out.index("## Measures by section")
 
 
-def test_change_ids_do_not_depend_on_the_hash_seed(fy2021_text: str, tmp_path: Path) -> None:
+def _seeded_variant(directory: Path) -> Job:
     path, _ = _variant(
-        tmp_path,
-        fy2021_text,
+        directory,
+        FY2021.read_text(encoding="utf-8"),
         ("海外展開支援企業数: 4,000社以上", "海外展開支援企業数: 4,500社以上"),
         ("海外展開支援先数を4,000社以上とする", "海外展開支援先数を4,500社以上とする"),
         ("よろず支援拠点向け研修の受講者数：600人以上", "よろず支援拠点向け研修の受講者数：500人以上"),
         ("研修については、受講者数を600人以上とする", "研修については、受講者数を500人以上とする"),
     )
-    runs = [_target_entries(_diff_json(FY2021, path, seed)) for seed in ("1", "4242")]
-    assert [(e["id"], e["change"]) for e in runs[0]] == [(e["id"], e["change"]) for e in runs[1]]
+    return ["cli", ["diff", "-f", "json", str(FY2021), str(path)]]
+
+
+register("targets-variant-json", _seeded_variant)
+
+
+@pytest.mark.end_to_end
+def test_change_ids_do_not_depend_on_the_hash_seed(seeded: Seeded) -> None:
+    """End to end: the variant diffed in one new process per hash seed (tests/seeded.py)."""
+    outputs = seeded("targets-variant-json")
+    assert all(out.returncode in (0, 1) for out in outputs)
+    runs = [_target_entries(_json(out.stdout)) for out in outputs]
+    assert len(runs) >= 2 and all(
+        [(e["id"], e["change"]) for e in run] == [(e["id"], e["change"]) for e in runs[0]] for run in runs
+    )
     assert sorted(str(e["change"]) for e in runs[0]) == ["lowered", "raised"]
     assert all(str(e["id"]).startswith("target-") for e in runs[0])
 
