@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import itertools
 import operator
@@ -266,7 +267,8 @@ class _Item:
     column: int = field(default=0)
     base: float = 0.0
     heights: list[float] = field(default_factory=list)  # the characters' heights, sorted
-    gaps: list[int] = field(default_factory=list)  # where a character starts right of the one before it
+    gaps: list[float] = field(default_factory=list)  # the gap before each character after the first
+    long_prose: bool | None = None  # a long fragment of Japanese prose (known once asked)
 
 
 def page_lines(horizontal: list[Char], vertical: list[Char], page: int, page_height: float) -> list[Line]:
@@ -278,8 +280,7 @@ def page_lines(horizontal: list[Char], vertical: list[Char], page: int, page_hei
     if not items:
         return []
     leaves: list[list[_Item]] = []
-    counter = itertools.count(1)
-    _cut(items, leaves, 0, counter)
+    _cut(items, leaves, 0, _Cuts(itertools.count(1), {}))
     lines: list[Line] = []
     for leaf in leaves:
         rows = [[item] for item in leaf if item.vertical] + _rows([item for item in leaf if not item.vertical])
@@ -334,27 +335,28 @@ def _fragments(chars: list[Char]) -> list[_Item]:
     items: list[_Item] = []
     for number, row in enumerate(rows):
         row.sort(key=_LEFT)
+        gaps = _gaps(row)
+        # a cut needs a gap over a tenth of the wider character's width, so over a tenth of the
+        # narrowest one's: only those gaps are looked at in Python (a table's digits are set 0.01 apart)
+        floor = max(0.0, 0.1 * min(map(operator.sub, map(_RIGHT, row), map(_LEFT, row))))
         start = 0
-        gaps: list[int] = []
-        for k in _gaps(row):  # only a gap (a character starting right of the previous one's end) may cut
+        for k in itertools.compress(range(1, len(row)), map(operator.gt, gaps, itertools.repeat(floor))):
             prev, char = row[k - 1], row[k]
-            gap = char[1] - prev[2]
+            gap = gaps[k - 1]
             size = max(prev[2] - prev[1], char[2] - char[1], 0.6 * min(prev[4] - prev[3], char[4] - char[3]))
             low, high = sorted((prev[4] - prev[3], char[4] - char[3]))
             # a change of type size across a gap: prose running up to a table's labels, two blocks
             resized = low < 0.85 * high and gap > 0.1 * size
             if gap > 1.2 * size or resized:
-                items.append(_item(row[start:k], number, [g - start for g in gaps]))
-                start, gaps = k, []
-            else:
-                gaps.append(k)
-        items.append(_item(row[start:], number, [g - start for g in gaps]))
+                items.append(_item(row[start:k], number, gaps[start : k - 1]))
+                start = k
+        items.append(_item(row[start:], number, gaps[start:]))
     return items
 
 
-def _gaps(chars: list[Char]) -> list[int]:
-    """Positions of the characters that start right of the previous one's right edge (in C: no Python loop)."""
-    return list(itertools.compress(range(1, len(chars)), map(operator.gt, map(_LEFT, chars[1:]), map(_RIGHT, chars))))
+def _gaps(chars: list[Char]) -> list[float]:
+    """The gap before each character after the first: its left edge less the previous one's right edge."""
+    return list(map(operator.sub, map(_LEFT, itertools.islice(chars, 1, None)), map(_RIGHT, chars)))
 
 
 def _heights(chars: list[Char]) -> list[float]:
@@ -382,7 +384,7 @@ def _rows(items: list[_Item]) -> list[list[_Item]]:
     return rows
 
 
-def _item(chars: list[Char], row: int, gaps: list[int]) -> _Item:
+def _item(chars: list[Char], row: int, gaps: list[float]) -> _Item:
     heights = _heights(chars)
     return _Item(
         chars,
@@ -399,8 +401,23 @@ def _item(chars: list[Char], row: int, gaps: list[int]) -> _Item:
     )
 
 
-def _cut(items: list[_Item], leaves: list[list[_Item]], column: int, counter: itertools.count[int]) -> None:
-    split = _x_cut(items) if len(items) > 1 else None
+_Split = tuple[list[_Item], list[_Item]] | None
+
+
+class _Cuts(NamedTuple):
+    counter: itertools.count[int]  # numbers the blocks
+    splits: dict[tuple[int, ...], _Split]  # _x_cut of a region, by its items' ids: a strip is tried twice
+
+
+def _x_cut_once(items: list[_Item], cuts: _Cuts) -> _Split:
+    key = tuple(map(id, items))
+    if key not in cuts.splits:
+        cuts.splits[key] = _x_cut(items)
+    return cuts.splits[key]
+
+
+def _cut(items: list[_Item], leaves: list[list[_Item]], column: int, cuts: _Cuts) -> None:
+    split = _x_cut_once(items, cuts) if len(items) > 1 else None
     if split is not None:
         parts = list(split)
         if any(item.vertical for item in items):
@@ -408,7 +425,7 @@ def _cut(items: list[_Item], leaves: list[list[_Item]], column: int, counter: it
         elif _title_first(parts[1], parts[0]):
             parts.reverse()  # a one-line title set higher on the right (歳入歳出予算事項別明細書) comes first
         for part in parts:
-            _cut(part, leaves, next(counter), counter)
+            _cut(part, leaves, next(cuts.counter), cuts)
         return
     strips = _y_cut(items) if len(items) > 1 else None
     if strips is None:
@@ -416,8 +433,8 @@ def _cut(items: list[_Item], leaves: list[list[_Item]], column: int, counter: it
             item.column = column
         leaves.append(items)
         return
-    for strip in _rejoin(strips):
-        _cut(strip, leaves, column, counter)
+    for strip in _rejoin(strips, cuts):
+        _cut(strip, leaves, column, cuts)
 
 
 def _title_first(right: list[_Item], left: list[_Item]) -> bool:
@@ -428,13 +445,13 @@ def _title_first(right: list[_Item], left: list[_Item]) -> bool:
     return min(item.bottom for item in right) > max(item.top for item in left) - 0.5 * size
 
 
-def _rejoin(strips: list[list[_Item]]) -> list[list[_Item]]:
+def _rejoin(strips: list[list[_Item]], cuts: _Cuts) -> list[list[_Item]]:
     """Strips that are each two blocks side by side, and still are together, read as one region."""
     out: list[list[_Item]] = []
     split_before = False
     for strip in strips:
-        split = len(strip) > 1 and _x_cut(strip) is not None
-        if out and split and split_before and _x_cut(out[-1] + strip) is not None:
+        split = len(strip) > 1 and _x_cut_once(strip, cuts) is not None
+        if out and split and split_before and _x_cut_once(out[-1] + strip, cuts) is not None:
             out[-1] = out[-1] + strip
         else:
             out.append(strip)
@@ -460,15 +477,68 @@ def _x_cut(items: list[_Item]) -> tuple[list[_Item], list[_Item]] | None:
     # a river between two blocks on their own baselines wins over one between table columns that a
     # paragraph beside them would otherwise carry off (a table's last column stays with the table)
     fallback: tuple[list[_Item], list[_Item]] | None = None
+    region = _Region(items) if len(rivers) > 1 else None
     for low, high in sorted(rivers, key=lambda r: (r[1] - r[0] >= 0.8 * size, r[0] - r[1])):
+        # 1 or 0 by counting; None: not known that way
+        counted = (1 if region.apart(low) else 0) if region is not None and region.valid and low < high else None
+        if counted == 0 and (fallback is not None or not region.may_be_prose(low)):  # type: ignore[union-attr]
+            continue  # columns of one table, or nothing more to learn
         left_side = [item for item in items if item.right <= low]
         right_side = [item for item in items if item.left >= high]
-        how = _separation(left_side, right_side)
+        if counted is None:
+            how = _separation(left_side, right_side, kind=fallback is None)
+        elif counted == 0:  # aligned rows: running text on one side (2), or table columns after all (0)
+            how = 2 if _prose(left_side) or _prose(right_side) else 0
+        else:
+            how = 1
         if how == 1:
             return left_side, right_side
         if how == 2 and fallback is None:
             fallback = (left_side, right_side)
     return fallback
+
+
+class _Region:
+    """A region's rows and fragments counted once, so that each river's ``_separation`` is told by
+    bisection instead of re-sorting the region for every river.
+
+    Valid when a river parts every fragment to exactly one side (no fragment is inverted or
+    vertical) and every partition gives the same rows: ``_rows`` anchors a row at its first fragment
+    in baseline order, which may be any fragment on that baseline, so their sizes must agree."""
+
+    def __init__(self, items: list[_Item]) -> None:
+        self.valid = all(item.left <= item.right and not item.vertical for item in items)
+        least: list[float] = []  # each row's leftmost and rightmost right edge
+        most: list[float] = []
+        anchor = tolerance = 0.0
+        previous: _Item | None = None
+        for item in sorted(items, key=lambda i: -i.base) if self.valid else []:
+            base = item.base
+            if base != base or (previous is not None and base == previous.base and item.size != previous.size):
+                self.valid = False
+                break
+            previous = item
+            if least and anchor - base <= tolerance:
+                least[-1] = min(least[-1], item.right)
+                most[-1] = max(most[-1], item.right)
+                continue
+            least.append(item.right)
+            most.append(item.right)
+            anchor, tolerance = base, max(1.0, 0.2 * item.size)
+        self.least, self.most = sorted(least), sorted(most)
+        self.rights = sorted(item.right for item in items)
+        self.long_rights = sorted(item.right for item in items if _long_prose(item)) if self.valid else []
+
+    def apart(self, low: float) -> bool:
+        """``_separation`` is 1: fewer than half the rows on the smaller side reach across the river."""
+        on_left, all_left = bisect.bisect_right(self.least, low), bisect.bisect_right(self.most, low)
+        return on_left - all_left < 0.5 * min(on_left, len(self.most) - all_left)
+
+    def may_be_prose(self, low: float) -> bool:
+        """Could ``_prose`` hold on a side (half its fragments long prose)? If not, it is 0."""
+        left, long_left = bisect.bisect_right(self.rights, low), bisect.bisect_right(self.long_rights, low)
+        right, long_right = len(self.rights) - left, len(self.long_rights) - long_left
+        return long_left >= 0.5 * left or long_right >= 0.5 * right
 
 
 def _resized(items: list[_Item], low: float, high: float) -> bool:
@@ -490,9 +560,10 @@ def _label_column(items: list[_Item], low: float, high: float) -> bool:
     return len({round(item.size) for item in starts}) == 1
 
 
-def _separation(left: list[_Item], right: list[_Item]) -> int:
+def _separation(left: list[_Item], right: list[_Item], kind: bool = True) -> int:
     """1: two blocks side by side (on their own baselines, or vertical text); 2: aligned rows, but
-    running text on one side is no table column; 0: columns of one table."""
+    running text on one side is no table column; 0: columns of one table. Without ``kind``, 0 for
+    both of the last two (whether there is running text is not asked)."""
     if any(item.vertical for item in left + right):
         return 1
     rows = _rows(left + right)
@@ -502,6 +573,8 @@ def _separation(left: list[_Item], right: list[_Item]) -> int:
     shared = sum(len(side) == 2 for side in sides)
     if shared < 0.5 * smaller:
         return 1
+    if not kind:
+        return 0
     return 2 if _prose(left) or _prose(right) else 0
 
 
@@ -510,12 +583,16 @@ def _separate(left: list[_Item], right: list[_Item]) -> bool:
 
 
 def _prose(items: list[_Item]) -> bool:
-    if len(_rows(items)) < 2:
-        return False
-    long = [
-        item for item in items if len(item.text) >= 12 and len(_PROSE_RE.findall(item.text)) >= 0.8 * len(item.text)
-    ]
-    return len(long) >= 0.5 * len(items)
+    """Running text: at least half the fragments are long Japanese prose, on two rows or more."""
+    long = sum(map(_long_prose, items))
+    return long >= 0.5 * len(items) and len(_rows(items)) >= 2  # the count first: it needs no sort
+
+
+def _long_prose(item: _Item) -> bool:
+    if item.long_prose is None:  # asked once for each river tried beside the fragment: kept
+        text = item.text
+        item.long_prose = len(text) >= 12 and len(_PROSE_RE.findall(text)) >= 0.8 * len(text)
+    return item.long_prose
 
 
 def _y_cut(items: list[_Item]) -> list[list[_Item]] | None:
@@ -544,21 +621,22 @@ def _y_cut(items: list[_Item]) -> list[list[_Item]] | None:
     return [ordered[a:b] for a, b in itertools.pairwise(bounds)]
 
 
-def _line(row: list[Char], heights: list[float], gaps: list[int], text: str, page: int, page_height: float) -> Line:
+def _line(row: list[Char], heights: list[float], gaps: list[float], text: str, page: int, page_height: float) -> Line:
     """A row as table cells (gaps of several character widths) with spaces rebuilt from smaller gaps.
 
-    ``heights`` are the characters' heights sorted, ``gaps`` the positions after a positive gap, ``text``
-    the characters' text (one character each)."""
+    ``heights`` are the characters' heights sorted, ``gaps`` the gap before each character after the
+    first, ``text`` the characters' text (one character each)."""
     middle = len(heights) // 2
     size = (heights[middle] if len(heights) % 2 else (heights[middle - 1] + heights[middle]) / 2) or 1.0
-    if not size > 0:  # thresholds at or below zero: a touching or overlapping pair may pass them too
-        gaps = list(range(1, len(row)))
     cell_gap, space_gap = 1.5 * size, 0.2 * size
+    positions = range(1, len(row))
+    if size > 0:  # only a gap over the smaller threshold counts: found without a Python loop
+        positions = itertools.compress(positions, map(operator.gt, gaps, itertools.repeat(space_gap)))  # type: ignore[assignment]
     cells: list[Cell] = []
     pieces: list[str] = []
     start = piece = 0
-    for k in gaps:
-        gap = row[k][1] - row[k - 1][2]
+    for k in positions:
+        gap = gaps[k - 1]
         if gap > cell_gap:  # several character widths apart: a new table cell
             pieces.append(text[piece:k])
             cells.append(Cell(" ".join(pieces), row[start][1], row[k - 1][2]))
