@@ -34,6 +34,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from plandiff.extract.memo import per_document
 from plandiff.model import BudgetItem, BudgetLine, Document, Finding, Reconciliation, Table
 from plandiff.text.normalize import repair
 
@@ -195,6 +196,7 @@ def table_lines(table: Table) -> tuple[BudgetLine, ...]:
     return tuple(lines)
 
 
+@per_document
 def budget_lines(document: Document) -> tuple[BudgetLine, ...]:
     """Every budget line: a budget book's or newsletter's tables read row by row
     (:mod:`plandiff.extract.budget_book`), any other family's annex tables as grids."""
@@ -225,6 +227,7 @@ def _read_book(document: Document, conventions: object, reader: Callable[..., Bo
     return reading
 
 
+@per_document
 def budget_items(document: Document) -> tuple[BudgetItem, ...]:
     """第2表/第3表-style list items (債務負担行為, 地方債) of a budget book; none for other families."""
     book = _book(document)
@@ -327,6 +330,7 @@ def reconcile_table(table: Table) -> Reconciliation:
     return Reconciliation(counts["checked"], counts["rounded"], tuple(findings))
 
 
+@per_document
 def reconcile(document: Document) -> Reconciliation:
     book = _book(document)
     if book is not None:

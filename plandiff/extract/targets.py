@@ -14,6 +14,7 @@ import unicodedata
 from functools import lru_cache
 
 from plandiff.conventions import Family, family_named
+from plandiff.extract.memo import per_document
 from plandiff.model import Document, Location, Measure, Target, TargetItem
 from plandiff.text.forms import forms_of
 from plandiff.text.similarity import Alphabet, containment, similarity
@@ -269,6 +270,7 @@ def _restatement_score(body: Target, item: Target, alphabet: Alphabet) -> tuple[
     return score, containment(b, context)
 
 
+@per_document
 def extract_targets(document: Document) -> tuple[Target, ...]:
     """Every numeric target: 【指標】 items in document order, then body targets not restated there."""
     alphabet = Alphabet()

@@ -140,7 +140,7 @@ class Metadata:
     family: str = ""  # the conventions the document was read with (plandiff.conventions)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)  # weakly referenced by the per-document extraction memo
 class Document:
     meta: Metadata
     sections: tuple[Section, ...] = ()
