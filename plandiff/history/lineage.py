@@ -27,6 +27,7 @@ YEAR_RE = re.compile(r"(?:令和|平成)\s*(?:[0-9０-９]{1,2}|元)\s*年度|[1
 _STRUCTURAL = frozenset({"annex", "account"})  # table headings: the budget's, as in the comparison
 
 
+@functools.lru_cache(maxsize=65536)  # labels and titles repeat in every edition
 def masked(text: str) -> str:
     return key(YEAR_RE.sub("年度", text))
 

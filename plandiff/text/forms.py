@@ -144,6 +144,7 @@ def comparison_forms(tokens: Sequence[Token]) -> tuple[tuple[str, ...], tuple[in
 _YEAR_WORD_RE = re.compile(r"(?:令和|平成|昭和)?(?:元|[0-9]+)(?=年度)")
 
 
+@lru_cache(maxsize=16384)  # every edition of a series repeats most texts
 def identity_key(text: str) -> str:
     """What a change id is made from: the text width-folded, spaces removed, every ``…年度`` number masked
     (a rolled year, or a deadline moved, keeps an item's id). Cheap: no tokenising, so every item of both
