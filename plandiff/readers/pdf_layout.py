@@ -344,7 +344,9 @@ def _fragments(chars: list[Char]) -> list[_Item]:
             prev, char = row[k - 1], row[k]
             gap = gaps[k - 1]
             size = max(prev[2] - prev[1], char[2] - char[1], 0.6 * min(prev[4] - prev[3], char[4] - char[3]))
-            low, high = sorted((prev[4] - prev[3], char[4] - char[3]))
+            low, high = prev[4] - prev[3], char[4] - char[3]
+            if high < low:  # as sorted() orders them
+                low, high = high, low
             # a change of type size across a gap: prose running up to a table's labels, two blocks
             resized = low < 0.85 * high and gap > 0.1 * size
             if gap > 1.2 * size or resized:
@@ -459,20 +461,25 @@ def _rejoin(strips: list[list[_Item]], cuts: _Cuts) -> list[list[_Item]]:
     return out
 
 
+_LEFT_OF_SPAN, _RIGHT_OF_SPAN = itemgetter(0), itemgetter(1)
+
+
 def _x_cut(items: list[_Item]) -> tuple[list[_Item], list[_Item]] | None:
     """The widest vertical river through the whole region that separates two blocks, not two table columns."""
-    spans = sorted((item.left, item.right) for item in items)
-    size = (
-        statistics.median(item.size for item in items if not item.vertical)
-        if any(not item.vertical for item in items)
-        else 10.0
-    )
+    spans = sorted([(item.left, item.right) for item in items])
+    sizes = sorted([item.size for item in items if not item.vertical])
+    size = _median(sizes) if sizes else 10.0
     rivers: list[tuple[float, float]] = []
-    reach = spans[0][1]
-    for left, right in spans[1:]:
+    lefts = list(map(_LEFT_OF_SPAN, spans))
+    reaches = list(itertools.accumulate(map(_RIGHT_OF_SPAN, spans), max))  # the right edge reached so far
+    # a river needs a gap of at least the narrower threshold: only those gaps are looked at in Python
+    narrow = min(0.8 * size, 0.2 * size)
+    for k in itertools.compress(
+        range(1, len(spans)), map(operator.ge, map(operator.sub, lefts[1:], reaches), itertools.repeat(narrow))
+    ):
+        reach, left = reaches[k - 1], lefts[k]
         if left - reach >= 0.8 * size or (left - reach >= 0.2 * size and _label_column(items, reach, left)):
             rivers.append((reach, left))
-        reach = max(reach, right)
     # a narrow river where the type size changes (prose set against a table's labels) is tried first;
     # a river between two blocks on their own baselines wins over one between table columns that a
     # paragraph beside them would otherwise carry off (a table's last column stays with the table)
@@ -510,21 +517,28 @@ class _Region:
         self.valid = all(item.left <= item.right and not item.vertical for item in items)
         least: list[float] = []  # each row's leftmost and rightmost right edge
         most: list[float] = []
-        anchor = tolerance = 0.0
+        anchor = tolerance = low = high = 0.0
         previous: _Item | None = None
         for item in sorted(items, key=lambda i: -i.base) if self.valid else []:
-            base = item.base
+            base, right = item.base, item.right
             if base != base or (previous is not None and base == previous.base and item.size != previous.size):
                 self.valid = False
                 break
+            if previous is not None and anchor - base <= tolerance:
+                if right < low:
+                    low = right
+                elif right > high:
+                    high = right
+            else:
+                if previous is not None:
+                    least.append(low)
+                    most.append(high)
+                low = high = right
+                anchor, tolerance = base, max(1.0, 0.2 * item.size)
             previous = item
-            if least and anchor - base <= tolerance:
-                least[-1] = min(least[-1], item.right)
-                most[-1] = max(most[-1], item.right)
-                continue
-            least.append(item.right)
-            most.append(item.right)
-            anchor, tolerance = base, max(1.0, 0.2 * item.size)
+        if previous is not None:
+            least.append(low)
+            most.append(high)
         self.least, self.most = sorted(least), sorted(most)
         self.rights = sorted(item.right for item in items)
         self.long_rights = sorted(item.right for item in items if _long_prose(item)) if self.valid else []
@@ -539,6 +553,12 @@ class _Region:
         left, long_left = bisect.bisect_right(self.rights, low), bisect.bisect_right(self.long_rights, low)
         right, long_right = len(self.rights) - left, len(self.long_rights) - long_left
         return long_left >= 0.5 * left or long_right >= 0.5 * right
+
+
+def _median(ordered: list[float]) -> float:
+    """``statistics.median`` of a list already sorted (the same arithmetic, without its overhead)."""
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def _resized(items: list[_Item], low: float, high: float) -> bool:
@@ -597,27 +617,24 @@ def _long_prose(item: _Item) -> bool:
 
 def _y_cut(items: list[_Item]) -> list[list[_Item]] | None:
     """Cut at the widest horizontal gaps (every gap at least 3/4 of the widest)."""
-
     # loose boxes reach from the font's descent to its ascent: lines of running text touch; the
     # middle of the box is what the glyphs cover
-    def top(item: _Item) -> float:
-        return item.top - 0.15 * (item.top - item.bottom)
-
-    def bottom(item: _Item) -> float:
-        return item.bottom + 0.15 * (item.top - item.bottom)
-
-    ordered = sorted(items, key=lambda item: -top(item))
-    gaps: list[tuple[float, int]] = []
-    floor = bottom(ordered[0])
-    for index, item in enumerate(ordered[1:], start=1):
-        if top(item) < floor:
-            gaps.append((floor - top(item), index))
-        floor = min(floor, bottom(item))
+    tops = [item.top - 0.15 * (item.top - item.bottom) for item in items]
+    order = sorted(range(len(items)), key=[-top for top in tops].__getitem__)
+    ordered = [items[i] for i in order]
+    ordered_tops = [tops[i] for i in order]
+    floors = list(  # the lowest bottom so far, top to bottom
+        itertools.accumulate([item.bottom + 0.15 * (item.top - item.bottom) for item in ordered], min)
+    )
+    gaps = [
+        (floors[k - 1] - ordered_tops[k], k)
+        for k in itertools.compress(range(1, len(order)), map(operator.lt, ordered_tops[1:], floors))
+    ]
     if not gaps:
         return None
     widest = max(gap for gap, _ in gaps)
     cuts = [index for gap, index in gaps if gap >= 0.75 * widest]
-    bounds = [0, *cuts, len(ordered)]
+    bounds = [0, *cuts, len(order)]
     return [ordered[a:b] for a, b in itertools.pairwise(bounds)]
 
 
@@ -626,8 +643,7 @@ def _line(row: list[Char], heights: list[float], gaps: list[float], text: str, p
 
     ``heights`` are the characters' heights sorted, ``gaps`` the gap before each character after the
     first, ``text`` the characters' text (one character each)."""
-    middle = len(heights) // 2
-    size = (heights[middle] if len(heights) % 2 else (heights[middle - 1] + heights[middle]) / 2) or 1.0
+    size = _median(heights) or 1.0
     cell_gap, space_gap = 1.5 * size, 0.2 * size
     positions = range(1, len(row))
     if size > 0:  # only a gap over the smaller threshold counts: found without a Python loop
