@@ -19,6 +19,7 @@ import json
 import subprocess
 import sys
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,8 +63,9 @@ class Seeded:
         spec = self.directory / "jobs.json"
         spec.write_text(json.dumps(jobs, ensure_ascii=False), encoding="utf-8")
         outputs: dict[str, list[Output]] = {name: [] for name in jobs}
-        for seed in SEEDS:
-            result = subprocess.run(
+
+        def run(seed: str) -> subprocess.CompletedProcess[bytes]:
+            return subprocess.run(
                 [sys.executable, "-m", "tests.seeded", str(spec)],
                 capture_output=True,
                 cwd=ROOT,
@@ -71,10 +73,38 @@ class Seeded:
                 timeout=300,
                 env={"PYTHONHASHSEED": seed, "PATH": ""},
             )
+
+        with ThreadPoolExecutor(len(SEEDS)) as pool:  # the processes run side by side
+            results = list(pool.map(run, SEEDS))
+        for seed, result in zip(SEEDS, results, strict=True):
             assert result.returncode == 0, result.stderr.decode("utf-8", "replace")[-3000:]
             for name, (code, data) in json.loads(result.stdout).items():
                 outputs[name].append(Output(seed, code, base64.b64decode(data)))
         return outputs
+
+
+def pairs_outputs(path: str) -> str:
+    """Every output of the pairs of plans in ``path`` (texts separated by form feeds, old then new): the
+    changelog in Markdown, JSON and HTML, and each plan's targets and budget listings in JSON."""
+    from plandiff.diff import compare
+    from plandiff.extract.budget import budget_lines, reconcile
+    from plandiff.extract.targets import extract_targets
+    from plandiff.load import read_bytes
+    from plandiff.render.budget import budget_listing
+    from plandiff.render.targets import targets_listing
+    from plandiff.report import render_changelog
+
+    texts = Path(path).read_text(encoding="utf-8").split("\f")
+    docs = [read_bytes(t.encode(), "plan.txt") for t in texts]
+    out: list[str] = []
+    for a, b in zip(docs[::2], docs[1::2], strict=True):
+        c = compare(a, b)
+        for fmt in ("markdown", "json", "html"):
+            out.append(render_changelog(c, fmt))
+        for d in (a, b):
+            out.append(targets_listing(extract_targets(d), "json"))
+            out.append(budget_listing(budget_lines(d), reconcile(d), "json"))
+    return "".join(out)
 
 
 def _child(spec: Path) -> None:

@@ -62,29 +62,28 @@ addEventListener('load', () => {
 """
 
 
-def _probe(page: str, tmp_path: Path, name: str) -> dict[str, object]:
-    path = tmp_path / f"{name}.html"
-    path.write_text(page.replace("</body>", PROBE + "</body>"), encoding="utf-8")
+def _probes(pages: dict[str, str], directory: Path) -> dict[str, dict[str, object]]:
+    """What the browser computed for each page; the pages are opened at once, one Chromium each."""
     assert CHROMIUM is not None
-    result = subprocess.run(
-        [
-            CHROMIUM,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--window-size=1280,900",
-            "--virtual-time-budget=5000",
-            "--dump-dom",
-            path.as_uri(),
-        ],
-        capture_output=True,
-        timeout=120,
-        check=False,
-    )
-    dom = result.stdout.decode("utf-8")
+    running = []
+    for name, page in pages.items():
+        path = directory / f"{name}.html"
+        path.write_text(page.replace("</body>", PROBE + "</body>"), encoding="utf-8")
+        dom, err = directory / f"{name}.dom", directory / f"{name}.err"
+        # output to files, not pipes: no browser waits for a reader while another is read
+        with dom.open("wb") as out, err.open("wb") as errors:
+            command = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+            command += ["--window-size=1280,900", "--virtual-time-budget=5000", "--dump-dom", path.as_uri()]
+            running.append((name, dom, err, subprocess.Popen(command, stdout=out, stderr=errors)))
+    for *_, process in running:
+        process.wait(timeout=120)
+    return {name: _facts(dom.read_bytes(), err.read_bytes()) for name, dom, err, _ in running}
+
+
+def _facts(stdout: bytes, stderr: bytes) -> dict[str, object]:
+    dom = stdout.decode("utf-8")
     start = dom.find('<pre id="probe">')
-    assert start >= 0, result.stderr.decode()[-2000:]
+    assert start >= 0, stderr.decode()[-2000:]
     text = dom[start + len('<pre id="probe">') : dom.index("</pre>", start)]
     data: dict[str, object] = json.loads(text.replace("&quot;", '"').replace("&amp;", "&"))
     return data
@@ -95,8 +94,14 @@ def variant(fy2021: Document, fy2021_text: str) -> Changelog:
     return compare(fy2021, parse(every_kind_variant(fy2021_text)))
 
 
-def test_html_report_in_a_browser(variant: Changelog, tmp_path: Path) -> None:
-    facts = _probe(render_changelog(variant, "html"), tmp_path, "report")
+@pytest.fixture(scope="module")
+def browsed(variant: Changelog, tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, object]]:
+    pages = {"report": render_changelog(variant, "html"), "taisho": render_changelog(variant, "taisho")}
+    return _probes(pages, tmp_path_factory.mktemp("browser"))
+
+
+def test_html_report_in_a_browser(browsed: dict[str, dict[str, object]]) -> None:
+    facts = browsed["report"]
     assert facts["scrollWidth"] == facts["clientWidth"] and facts["clientWidth"] <= 1280  # type: ignore[operator]
     assert facts["del"] == "rgb(130, 7, 30)" and facts["delDeco"] == "line-through"  # removed: red, struck
     assert facts["ins"] == "rgb(17, 99, 41)" and facts["insDeco"] == "underline"  # added: green, underlined
@@ -110,8 +115,8 @@ def test_html_report_in_a_browser(variant: Changelog, tmp_path: Path) -> None:
     assert facts["tofu"] == []
 
 
-def test_taisho_in_a_browser(variant: Changelog, tmp_path: Path) -> None:
-    facts = _probe(render_changelog(variant, "taisho"), tmp_path, "taisho")
+def test_taisho_in_a_browser(browsed: dict[str, dict[str, object]]) -> None:
+    facts = browsed["taisho"]
     assert facts["scrollWidth"] == facts["clientWidth"]  # the two columns wrap, never overflow at 1280 px
     assert facts["delDeco"] == "underline" and facts["insDeco"] == "underline"  # 傍線 on both sides
     assert isinstance(facts["japanese"], int) and facts["japanese"] > 200

@@ -204,21 +204,6 @@ def test_indexed_candidates_are_exactly_the_all_pairs_grid(olds: list[str], news
     assert got == contained
 
 
-def hash_outputs(path: str) -> str:
-    """Every output of the pairs in ``path`` (texts separated by form feeds): run under each hash seed."""
-    texts = Path(path).read_text(encoding="utf-8").split("\f")
-    docs = [read_bytes(t.encode(), "plan.txt") for t in texts]
-    out: list[str] = []
-    for a, b in zip(docs[::2], docs[1::2], strict=True):
-        c = compare(a, b)
-        for fmt in ("markdown", "json", "html"):
-            out.append(render_changelog(c, fmt))
-        for d in (a, b):
-            out.append(targets_listing(extract_targets(d), "json"))
-            out.append(budget_listing(budget_lines(d), reconcile(d), "json"))
-    return "".join(out)
-
-
 def _hash_pairs(directory: Path) -> Job:
     rng = random.Random(12)
     texts = []
@@ -233,7 +218,7 @@ def _hash_pairs(directory: Path) -> Job:
         texts += [a, "\n".join(b_lines)]
     source = directory / "pairs.txt"
     source.write_text("\f".join(texts), encoding="utf-8")
-    return ["call", __name__, hash_outputs.__name__, [str(source)]]
+    return ["call", "tests.seeded", "pairs_outputs", [str(source)]]
 
 
 register("pipeline-pairs", _hash_pairs)
