@@ -387,19 +387,24 @@ def _rows(items: list[_Item]) -> list[list[_Item]]:
 
 
 def _item(chars: list[Char], row: int, gaps: list[float]) -> _Item:
-    heights = _heights(chars)
+    texts, lefts, rights, bottoms, tops, bases = zip(*chars, strict=True)  # the fields as columns, in C
+    heights = sorted(map(operator.sub, tops, bottoms))
+    size = heights[len(heights) // 2] or 1.0
+    middle = bases[len(bases) // 2]
     return _Item(
         chars,
         row,
-        chars[0][1],
-        max(map(_RIGHT, chars)),
-        min(map(_BOTTOM, chars)),
-        max(map(_TOP, chars)),
-        heights[len(heights) // 2] or 1.0,
-        "".join(map(_TEXT, chars)),
-        base=chars[len(chars) // 2][5],
-        heights=heights,
-        gaps=gaps,
+        lefts[0],
+        max(rights),
+        min(bottoms),
+        max(tops),
+        size,
+        "".join(texts),
+        False,
+        0,
+        middle,
+        heights,
+        gaps,
     )
 
 
@@ -469,17 +474,9 @@ def _x_cut(items: list[_Item]) -> tuple[list[_Item], list[_Item]] | None:
     spans = sorted([(item.left, item.right) for item in items])
     sizes = sorted([item.size for item in items if not item.vertical])
     size = _median(sizes) if sizes else 10.0
-    rivers: list[tuple[float, float]] = []
-    lefts = list(map(_LEFT_OF_SPAN, spans))
-    reaches = list(itertools.accumulate(map(_RIGHT_OF_SPAN, spans), max))  # the right edge reached so far
-    # a river needs a gap of at least the narrower threshold: only those gaps are looked at in Python
-    narrow = min(0.8 * size, 0.2 * size)
-    for k in itertools.compress(
-        range(1, len(spans)), map(operator.ge, map(operator.sub, lefts[1:], reaches), itertools.repeat(narrow))
-    ):
-        reach, left = reaches[k - 1], lefts[k]
-        if left - reach >= 0.8 * size or (left - reach >= 0.2 * size and _label_column(items, reach, left)):
-            rivers.append((reach, left))
+    rivers = _rivers(items, spans, size)
+    if not rivers:
+        return None
     # a narrow river where the type size changes (prose set against a table's labels) is tried first;
     # a river between two blocks on their own baselines wins over one between table columns that a
     # paragraph beside them would otherwise carry off (a table's last column stays with the table)
@@ -503,6 +500,26 @@ def _x_cut(items: list[_Item]) -> tuple[list[_Item], list[_Item]] | None:
         if how == 2 and fallback is None:
             fallback = (left_side, right_side)
     return fallback
+
+
+def _rivers(items: list[_Item], spans: list[tuple[float, float]], size: float) -> list[tuple[float, float]]:
+    """Gaps (reach, left) between the spans, sorted by left edge, where nothing reaches across."""
+    if len(spans) == 2:  # a third of the regions: the columns below cost more than the question
+        (_, reach), (left, _) = spans
+        wide = left - reach >= 0.8 * size or (left - reach >= 0.2 * size and _label_column(items, reach, left))
+        return [(reach, left)] if wide else []
+    rivers: list[tuple[float, float]] = []
+    lefts = list(map(_LEFT_OF_SPAN, spans))
+    reaches = list(itertools.accumulate(map(_RIGHT_OF_SPAN, spans), max))  # the right edge reached so far
+    # a river needs a gap of at least the narrower threshold: only those gaps are looked at in Python
+    narrow = min(0.8 * size, 0.2 * size)
+    for k in itertools.compress(
+        range(1, len(spans)), map(operator.ge, map(operator.sub, lefts[1:], reaches), itertools.repeat(narrow))
+    ):
+        reach, left = reaches[k - 1], lefts[k]
+        if left - reach >= 0.8 * size or (left - reach >= 0.2 * size and _label_column(items, reach, left)):
+            rivers.append((reach, left))
+    return rivers
 
 
 class _Region:
