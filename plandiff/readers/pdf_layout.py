@@ -504,20 +504,25 @@ def _x_cut(items: list[_Item]) -> tuple[list[_Item], list[_Item]] | None:
 
 def _rivers(items: list[_Item], spans: list[tuple[float, float]], size: float) -> list[tuple[float, float]]:
     """Gaps (reach, left) between the spans, sorted by left edge, where nothing reaches across."""
-    if len(spans) == 2:  # a third of the regions: the columns below cost more than the question
-        (_, reach), (left, _) = spans
-        wide = left - reach >= 0.8 * size or (left - reach >= 0.2 * size and _label_column(items, reach, left))
-        return [(reach, left)] if wide else []
     rivers: list[tuple[float, float]] = []
+    wide, narrow = 0.8 * size, 0.2 * size
+    if len(spans) <= 16:  # most regions are small: a plain loop costs less than setting up columns
+        reach = spans[0][1]
+        for left, right in itertools.islice(spans, 1, None):
+            if left - reach >= wide or (left - reach >= narrow and _label_column(items, reach, left)):
+                rivers.append((reach, left))
+            if right > reach:  # as max(reach, right)
+                reach = right
+        return rivers
     lefts = list(map(_LEFT_OF_SPAN, spans))
     reaches = list(itertools.accumulate(map(_RIGHT_OF_SPAN, spans), max))  # the right edge reached so far
     # a river needs a gap of at least the narrower threshold: only those gaps are looked at in Python
-    narrow = min(0.8 * size, 0.2 * size)
     for k in itertools.compress(
-        range(1, len(spans)), map(operator.ge, map(operator.sub, lefts[1:], reaches), itertools.repeat(narrow))
+        range(1, len(spans)),
+        map(operator.ge, map(operator.sub, lefts[1:], reaches), itertools.repeat(min(wide, narrow))),
     ):
         reach, left = reaches[k - 1], lefts[k]
-        if left - reach >= 0.8 * size or (left - reach >= 0.2 * size and _label_column(items, reach, left)):
+        if left - reach >= wide or (left - reach >= narrow and _label_column(items, reach, left)):
             rivers.append((reach, left))
     return rivers
 
