@@ -85,7 +85,6 @@ def word_diff(old: Item, new: Item, delta: int) -> tuple[Segment, ...]:
     return tuple(ordered)
 
 
-
 def _has_edits(diff: Sequence[Segment]) -> bool:
     return any(op != "=" for op, _ in diff)
 

@@ -129,9 +129,7 @@ def compare_targets(old: Document, new: Document) -> TargetComparison:
             if _same_kind(old_target, target):
                 # one sentence may state several targets: the same value and the closest metric win
                 # compare statement with statement: the metrics of the old sentences merged into the target
-                score = max(
-                    similarity(target_code, code(m)) for m in (*old_target.statements, old_target.metric)
-                )
+                score = max(similarity(target_code, code(m)) for m in (*old_target.statements, old_target.metric))
                 continuing.append((old_target.value == target.value, score, -i, match))
         if not continuing:
             continue
