@@ -26,7 +26,8 @@ from collections.abc import Callable
 from plandiff.conventions.base import heading_like
 from plandiff.errors import InputError
 from plandiff.readers.lines import SourceLine
-from plandiff.readers.pdf_layout import Cell, Char, Line, page_lines, read_chars
+from plandiff.readers.pdf_chars import read_page
+from plandiff.readers.pdf_layout import Cell, Line, page_lines
 from plandiff.readers.pdf_notes import drop_notes
 
 MAX_PDF_BYTES = 100 * 1024 * 1024
@@ -43,7 +44,6 @@ _TOC_END_RE = re.compile(r"(?:[.．…‥・･]\s*){3,}\s*[0-9０-９]{1,4}\s*$
 _MARGIN = 0.08  # top and bottom share of the page where running headers, footers and numbers live
 
 
-_Char = Char
 _Cell = Cell
 _Line = Line
 
@@ -75,7 +75,7 @@ def pdf_lines(data: bytes, name: str) -> tuple[SourceLine, ...]:
         pdf.close()
         raise InputError(f"{name}: {count:,} pages is over the {MAX_PDF_PAGES:,}-page limit for a PDF")
     try:
-        pages = [_page_lines(pdf[index], index + 1) for index in range(len(pdf))]
+        pages = [_page_lines(pdf.raw, index) for index in range(len(pdf))]
     except pdfium.PdfiumError as exc:
         raise InputError(f"{name}: a page of the PDF cannot be read ({exc})") from None
     finally:
@@ -88,14 +88,9 @@ def pdf_lines(data: bytes, name: str) -> tuple[SourceLine, ...]:
     return _to_source_lines(pages)
 
 
-def _page_lines(page: object, number: int) -> list[_Line]:
-    textpage = page.get_textpage()  # type: ignore[attr-defined]
-    _, page_height = page.get_size()  # type: ignore[attr-defined]
-    try:
-        horizontal, vertical = read_chars(textpage.raw)
-    finally:
-        textpage.close()
-    return drop_notes(page_lines(horizontal, vertical, number, page_height))
+def _page_lines(document: object, index: int) -> list[_Line]:
+    horizontal, vertical, page_height = read_page(document, index)
+    return drop_notes(page_lines(horizontal, vertical, index + 1, page_height))
 
 
 def _in_margin(line: _Line) -> bool:

@@ -1,13 +1,8 @@
-"""Page layout for the PDF reader: characters in bulk, vertical text, blocks in reading order.
+"""Page layout for the PDF reader: vertical text, blocks in reading order, lines.
 
-- Characters and their boxes are fetched with pypdfium2's raw PDFium calls in one loop per page
-  (the whole page's text in one ``FPDFText_GetText`` call, then two box calls per character), not
-  through its per-character Python wrappers.
-- Vertical text (tategaki) is found from PDFium's boxes: a character set in a vertical-writing font
-  has a loose box as tall as its glyph (a horizontal one reaches from the font's descent to its
-  ascent), and the characters of one vertical column share the loose box's left edge. Columns are
-  read top to bottom, right to left; a run of neighbouring columns is one block, cut into
-  paragraphs where a column starts indented or the previous one stops short.
+- Characters come from ``pdf_chars`` (PDFium's raw calls), vertical ones already told apart.
+  Vertical columns are read top to bottom, right to left; a run of neighbouring columns is one
+  block, cut into paragraphs where a column starts indented or the previous one stops short.
 - Horizontal characters are grouped into rows by baseline and cut into fragments at wide gaps.
   The page is then cut recursively (XY-cut): first at a vertical whitespace river that runs
   through the whole region and does not separate the columns of one table (fragments on both
@@ -18,23 +13,17 @@
 from __future__ import annotations
 
 import bisect
-import ctypes
 import itertools
 import operator
 import re
 import statistics
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+from plandiff.readers.pdf_chars import Char
+
 _PROSE_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff、。「」]")
-
-
-# A character: (text, left, right, bottom, top, base), base being the baseline (the glyph origin's y).
-# A plain tuple, built for a whole page at once by zip: the layout loops below index it (c[1] is its
-# left edge), which is the cheapest way Python has to read a field. Its text is one character.
-Char = tuple[str, float, float, float, float, float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,113 +54,6 @@ class Line:
     @property
     def right(self) -> float:
         return self.cells[-1].right
-
-
-_VISIBLE_RE = re.compile(r"[^\x00-\x20\s\ufffe]")  # generated spaces, line ends: spacing is rebuilt from geometry
-_INVISIBLE_RE = re.compile(r"[\x00-\x20\s\ufffe]")
-
-
-class _Calls(NamedTuple):
-    loose_box: Any
-    origin: Any
-
-
-_calls: list[_Calls] = []
-
-
-def _raw_calls() -> _Calls:
-    """PDFium's per-character calls without ctypes argument checking (``argtypes``), which costs as much
-    as the call itself: every argument passed is already a ctypes pointer or an int."""
-    if not _calls:
-        import pypdfium2.raw as raw
-
-        def unchecked(function: Any) -> Any:
-            return type(function)(ctypes.cast(function, ctypes.c_void_p).value)  # same address, no argtypes
-
-        _calls.append(_Calls(unchecked(raw.FPDFText_GetLooseCharBox), unchecked(raw.FPDFText_GetCharOrigin)))
-    return _calls[0]
-
-
-def read_chars(textpage: Any) -> tuple[list[Char], list[Char]]:
-    """All visible characters of a page as (horizontal, vertical), from the raw PDFium text page."""
-    import pypdfium2.raw as raw
-
-    count = int(raw.FPDFText_CountChars(textpage))
-    if count <= 0:
-        return [], []
-    buffer = (ctypes.c_ushort * (count + 1))()
-    raw.FPDFText_GetText(textpage, 0, count, buffer)
-    text = ctypes.string_at(buffer, 2 * count).decode("utf-16-le", errors="surrogatepass")
-    if len(text) != count or _SURROGATE_RE.search(text):  # a character outside the BMP shifts the indexes
-        text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count))
-    indexes = [m.start() for m in _VISIBLE_RE.finditer(text)]
-    visible = len(indexes)
-    if not visible:
-        return [], []
-    # each call writes straight into one array for the page (FS_RECTF: left, top, right, bottom as
-    # floats; the origin's y as a double): no Python object per character until the lists below
-    boxes = (ctypes.c_float * (4 * visible))()
-    bases = (ctypes.c_double * visible)()
-    loose_box, origin = _raw_calls()
-    scratch = ctypes.c_double()
-    p_x, ref = ctypes.byref(scratch), ctypes.byref
-    for index, box, base in zip(indexes, range(0, 16 * visible, 16), range(0, 8 * visible, 8), strict=True):
-        loose_box(textpage, index, ref(boxes, box))
-        origin(textpage, index, p_x, ref(bases, base))
-    values = boxes[:]
-    lefts = values[0::4]
-    texts = list(_INVISIBLE_RE.sub("", text))
-    chars = list(zip(texts, lefts, values[2::4], values[3::4], values[1::4], bases[:], strict=True))
-    # a character with the same left edge as the one before it in the stream
-    stacked = list(itertools.compress(range(1, visible), map(operator.eq, lefts[1:], lefts)))
-    if lefts[0] == -1.0:
-        stacked.insert(0, 0)
-    if not stacked:
-        return chars, []
-    # vertical writing stacks characters on one left edge; there a glyph's loose box is as tall as
-    # its tight box (a horizontal one reaches from the font's descent to its ascent)
-    seeds = [False] * len(chars)
-    left_, right_, bottom_, top_ = (ctypes.c_double() for _ in range(4))
-    refs = [ctypes.byref(v) for v in (left_, right_, bottom_, top_)]
-    for position in {p for i in stacked for p in (i - 1, i)}:
-        char = chars[position]
-        raw.FPDFText_GetCharBox(textpage, indexes[position], *refs)
-        seeds[position] = (
-            abs(bottom_.value - char[3]) < 0.15 and abs(top_.value - char[4]) < 0.15 and char[4] - char[3] > 0.5
-        )
-    return _split_vertical(chars, seeds)
-
-
-def _split_vertical(chars: list[Char], seeds: list[bool]) -> tuple[list[Char], list[Char]]:
-    """Characters stacked in columns sharing a loose left edge, with enough vertical-writing glyphs."""
-    if not any(seeds):
-        return chars, []
-    seed_lefts = {round(c[1], 1) for c, seed in zip(chars, seeds, strict=True) if seed}
-    by_left: dict[float, list[int]] = {}
-    for index, char in enumerate(chars):
-        key = round(char[1], 1)
-        if key in seed_lefts:
-            by_left.setdefault(key, []).append(index)
-    vertical: set[int] = set()
-    for indexes in by_left.values():
-        indexes.sort(key=lambda i: -chars[i][4])
-        run = [indexes[0]]
-        for upper, lower in itertools.pairwise(indexes):
-            size = chars[upper][2] - chars[upper][1]
-            if chars[upper][3] - chars[lower][4] <= 0.6 * max(size, 1.0):
-                run.append(lower)
-                continue
-            _accept_run(run, seeds, vertical)
-            run = [lower]
-        _accept_run(run, seeds, vertical)
-    horizontal = [c for i, c in enumerate(chars) if i not in vertical]
-    return horizontal, [c for i, c in enumerate(chars) if i in vertical]
-
-
-def _accept_run(run: list[int], seeds: list[bool], vertical: set[int]) -> None:
-    marked = sum(seeds[i] for i in run)
-    if len(run) >= 2 and marked >= 2 and marked >= 0.3 * len(run):
-        vertical.update(run)
 
 
 # ---- vertical text ---------------------------------------------------------------------------
