@@ -29,3 +29,12 @@ def fy2021() -> Document:
 def seeded(tmp_path_factory: pytest.TempPathFactory) -> Seeded:
     """The registered jobs' outputs under each hash seed (tests/seeded.py: one new process per seed)."""
     return Seeded(tmp_path_factory.mktemp("seeded"))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under pytest-xdist (``--dist loadgroup``), the tests of the hash-seed runs share one worker, so the
+    processes of tests/seeded.py run once."""
+    for item in items:
+        if "seeded" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("seeded"))
