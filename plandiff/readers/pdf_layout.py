@@ -215,18 +215,20 @@ def _fragments(chars: list[Char]) -> list[_Item]:
         floor = base
         tolerance = max(1.0, 0.15 * (row[0][4] - row[0][3]))
     items: list[_Item] = []
+    sub = operator.sub
     for number, row in enumerate(rows):
         row.sort(key=_LEFT)
-        gaps = _gaps(row)
+        texts, lefts, rights, bottoms, tops, bases = zip(*row, strict=True)  # the fields as columns, in C
+        gaps = list(map(sub, lefts[1:], rights))  # before each character after the first
+        heights = list(map(sub, tops, bottoms))
         # a cut needs a gap over a tenth of the wider character's width, so over a tenth of the
         # narrowest one's: only those gaps are looked at in Python (a table's digits are set 0.01 apart)
-        floor = max(0.0, 0.1 * min(map(operator.sub, map(_RIGHT, row), map(_LEFT, row))))
+        floor = max(0.0, 0.1 * min(map(sub, rights, lefts)))
         start = 0
         for k in itertools.compress(range(1, len(row)), map(operator.gt, gaps, itertools.repeat(floor))):
-            prev, char = row[k - 1], row[k]
             gap = gaps[k - 1]
-            size = max(prev[2] - prev[1], char[2] - char[1], 0.6 * min(prev[4] - prev[3], char[4] - char[3]))
-            low, high = prev[4] - prev[3], char[4] - char[3]
+            low, high = heights[k - 1], heights[k]
+            size = max(rights[k - 1] - lefts[k - 1], rights[k] - lefts[k], 0.6 * min(low, high))
             if high < low:  # as sorted() orders them
                 low, high = high, low
             # a change of type size across a gap: prose running up to a table's labels, two blocks
@@ -234,7 +236,17 @@ def _fragments(chars: list[Char]) -> list[_Item]:
             if gap > 1.2 * size or resized:
                 items.append(_item(row[start:k], number, gaps[start : k - 1]))
                 start = k
-        items.append(_item(row[start:], number, gaps[start:]))
+        if start == 0:  # the whole row, its columns at hand
+            ordered = sorted(heights)
+            text = "".join(texts)
+            middle = len(row) // 2
+            right, bottom, top = max(rights), min(bottoms), max(tops)
+            size = ordered[middle] or 1.0
+            items.append(
+                _Item(row, number, lefts[0], right, bottom, top, size, text, False, 0, bases[middle], ordered, gaps)
+            )
+        else:
+            items.append(_item(row[start:], number, gaps[start:]))
     return items
 
 
