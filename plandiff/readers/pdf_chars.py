@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import array
 import ctypes
 import itertools
 import operator
@@ -29,7 +30,8 @@ Char = tuple[str, float, float, float, float, float]
 Page = tuple[list[Char], list[Char], float]  # horizontal characters, vertical ones, the page's height
 
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
-_VISIBLE_RE = re.compile(r"[^\x00-\x20\s\ufffe]")  # generated spaces, line ends: spacing is rebuilt from geometry
+_VISIBLE_RE = re.compile(r"[^\x00-\x20\s\ufffe]+")  # generated spaces, line ends: spacing is rebuilt from geometry
+_SPAN = operator.methodcaller("span")
 _INVISIBLE_RE = re.compile(r"[\x00-\x20\s\ufffe]")
 
 
@@ -112,7 +114,8 @@ def read_chars(textpage: Any) -> tuple[list[Char], list[Char]]:
     text = ctypes.string_at(buffer, 2 * count).decode("utf-16-le", errors="surrogatepass")
     if len(text) != count or _SURROGATE_RE.search(text):  # a character outside the BMP shifts the indexes
         text = "".join(chr(calls.get_unicode(textpage, i)) for i in range(count))
-    indexes = [m.start() for m in _VISIBLE_RE.finditer(text)]
+    # the visible characters' positions, a run (a line, a word) at a time: no Python step per character
+    indexes = list(itertools.chain.from_iterable(itertools.starmap(range, map(_SPAN, _VISIBLE_RE.finditer(text)))))
     visible = len(indexes)
     if not visible:
         return [], []
@@ -126,7 +129,7 @@ def read_chars(textpage: Any) -> tuple[list[Char], list[Char]]:
     for index, box, base in zip(indexes, range(0, 16 * visible, 16), range(0, 8 * visible, 8), strict=True):
         loose_box(textpage, index, ref(boxes, box))
         origin(textpage, index, p_x, ref(bases, base))
-    values = boxes[:]
+    values = array.array("f", bytes(boxes)).tolist()  # the floats in one C loop
     lefts = values[0::4]
     texts = list(_INVISIBLE_RE.sub("", text))
     chars = list(zip(texts, lefts, values[2::4], values[3::4], values[1::4], bases[:], strict=True))
