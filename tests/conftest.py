@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -27,14 +28,8 @@ def fy2021() -> Document:
 
 @pytest.fixture(scope="session")
 def seeded(tmp_path_factory: pytest.TempPathFactory) -> Seeded:
-    """The registered jobs' outputs under each hash seed (tests/seeded.py: one new process per seed)."""
-    return Seeded(tmp_path_factory.mktemp("seeded"))
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Under pytest-xdist (``--dist loadgroup``), the tests of the hash-seed runs share one worker, so the
-    processes of tests/seeded.py run once."""
-    for item in items:
-        if "seeded" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group("seeded"))
+    """The registered jobs' outputs under each hash seed (tests/seeded.py: one new process per seed), shared
+    by the workers of a pytest-xdist run (their base temporary directories have one parent)."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:  # no xdist workers: this process alone
+        return Seeded(tmp_path_factory.mktemp("seeded"))
+    return Seeded(tmp_path_factory.getbasetemp().parent / "seeded")

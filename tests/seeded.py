@@ -4,7 +4,8 @@ A hash seed is fixed when Python starts, so this needs new processes; to keep th
 seed in :data:`SEEDS` runs every registered job (``python -m tests.seeded JOBS.json``, the seed and an
 otherwise empty environment), and the tests compare what each seed's process wrote. A test module
 registers its jobs when it is imported (:func:`register`, before any test runs) and reads the outputs
-through the session fixture ``seeded`` (tests/conftest.py), which runs the processes once, on first use.
+through the session fixture ``seeded`` (tests/conftest.py), which runs the processes once, on first use
+(once for all the workers of a pytest-xdist run).
 
 A job is ``["cli", [ARGS...]]`` — ``plandiff ARGS`` as ``plandiff.cli.main`` runs it (stdout in UTF-8,
 ``plandiff.cli.run``) — or ``["call", MODULE, FUNCTION, [ARGS...]]``, a function of the tests returning text.
@@ -13,6 +14,7 @@ A job is ``["cli", [ARGS...]]`` — ``plandiff ARGS`` as ``plandiff.cli.main`` r
 from __future__ import annotations
 
 import base64
+import fcntl
 import importlib
 import io
 import json
@@ -43,7 +45,11 @@ class Output:
 
 
 class Seeded:
-    """Every registered job's output under each seed, from one process per seed, run on first use."""
+    """Every registered job's output under each seed, from one process per seed, run on first use.
+
+    ``directory`` may be shared by the workers of one pytest-xdist run (they collect the same tests, so
+    register the same jobs): the first to need the outputs runs the processes and writes them there, under
+    a lock; the others wait for it and read them."""
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
@@ -52,8 +58,27 @@ class Seeded:
     def __call__(self, name: str) -> list[Output]:
         """The job's output under each of SEEDS, in that order."""
         if self._outputs is None:
-            self._outputs = self._run()
+            self._outputs = self._shared()
         return self._outputs[name]
+
+    def _shared(self) -> dict[str, list[Output]]:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        done = self.directory / "outputs.json"
+        with (self.directory / "lock").open("wb") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+            if not done.exists():
+                outputs = self._run()
+                data = {
+                    name: [[o.seed, o.returncode, base64.b64encode(o.stdout).decode()] for o in runs]
+                    for name, runs in outputs.items()
+                }
+                partial = self.directory / "outputs.partial"
+                partial.write_text(json.dumps(data), encoding="utf-8")
+                partial.rename(done)
+        data = json.loads(done.read_text(encoding="utf-8"))
+        return {
+            name: [Output(seed, code, base64.b64decode(out)) for seed, code, out in runs] for name, runs in data.items()
+        }
 
     def _run(self) -> dict[str, list[Output]]:
         jobs = {}
