@@ -140,10 +140,15 @@ Ran = Result | subprocess.CompletedProcess[bytes]  # in this process or in a new
 
 
 def process(
-    *args: str, env: Mapping[str, str] | None = None, module: bool = True, timeout: float = 120
+    *args: str,
+    env: Mapping[str, str] | None = None,
+    stdin: bytes | None = None,
+    module: bool = True,
+    timeout: float = 120,
 ) -> subprocess.CompletedProcess[bytes]:
     """An end-to-end run in a new process: ``python -m plandiff ARGS`` (or the ``plandiff`` console
-    script beside this Python when ``module`` is false), with ``env`` over this environment."""
+    script beside this Python when ``module`` is false), with ``env`` over this environment and ``stdin``
+    through a pipe."""
     command = [sys.executable, "-m", "plandiff"] if module else [str(Path(sys.executable).parent / "plandiff")]
     return subprocess.run(
         [*command, *args],
@@ -152,4 +157,5 @@ def process(
         check=False,
         timeout=timeout,
         env={**os.environ, **(env or {})},
+        input=stdin,
     )

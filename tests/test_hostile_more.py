@@ -274,11 +274,15 @@ def test_output_through_a_symlink_replaces_its_file_and_keeps_the_link(tmp_path:
 
 @pytest.mark.end_to_end
 def test_stdout_is_utf8_whatever_the_locale(tmp_path: Path) -> None:
-    """End to end (new processes): a locale's stream encoding is set when Python starts."""
+    """End to end (new processes): a locale's stream encoding is set when Python starts. The C locale's
+    run reads the plan from a real pipe on stdin (``-``), the in-process tests from a buffer."""
     path = tmp_path / "plan.txt"
     path.write_text(SKELETON.format(body="- ・𠮷野家と髙島屋の①連携を支援する。"), encoding="utf-8")
     for env in ({"PYTHONIOENCODING": "cp932"}, {"PYTHONIOENCODING": "ascii", "LC_ALL": "C", "LANG": "C"}):
-        result = process("show", "--json", str(path), env=env)
+        piped = env.get("LC_ALL") == "C"
+        result = process(
+            "show", "--json", "-" if piped else str(path), env=env, stdin=path.read_bytes() if piped else None
+        )
         assert_ok(result)
         assert "𠮷野家" in result.stdout.decode("utf-8")
         diff = process("diff", str(path), str(path), env=env)
