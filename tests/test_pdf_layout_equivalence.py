@@ -188,7 +188,7 @@ def _items(draw: st.DrawFn) -> list[layout._Item]:
     return out
 
 
-_SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @_SETTINGS
