@@ -225,7 +225,7 @@ def _fragments(chars: list[Char]) -> list[_Item]:
         # a cut needs a gap over a tenth of the wider character's width, so over a tenth of the
         # narrowest one's: only those gaps are looked at in Python (a table's digits are set 0.01 apart)
         floor = max(0.0, 0.1 * min(map(sub, rights, lefts)))
-        start = 0
+        cuts = [0]
         for k in itertools.compress(range(1, len(row)), map(operator.gt, gaps, itertools.repeat(floor))):
             gap = gaps[k - 1]
             low, high = heights[k - 1], heights[k]
@@ -235,19 +235,37 @@ def _fragments(chars: list[Char]) -> list[_Item]:
             # a change of type size across a gap: prose running up to a table's labels, two blocks
             resized = low < 0.85 * high and gap > 0.1 * size
             if gap > 1.2 * size or resized:
-                items.append(_item(row[start:k], number, gaps[start : k - 1]))
-                start = k
-        if start == 0:  # the whole row, its columns at hand
+                cuts.append(k)
+        if len(cuts) == 1:  # the whole row: no slices needed
             ordered = sorted(heights)
-            text = "".join(texts)
             middle = len(row) // 2
-            right, bottom, top = max(rights), min(bottoms), max(tops)
             size = ordered[middle] or 1.0
+            right, bottom, top, text = max(rights), min(bottoms), max(tops), "".join(texts)
             items.append(
                 _Item(row, number, lefts[0], right, bottom, top, size, text, False, 0, bases[middle], ordered, gaps)
             )
-        else:
-            items.append(_item(row[start:], number, gaps[start:]))
+            continue
+        cuts.append(len(row))
+        for a, b in itertools.pairwise(cuts):  # each fragment from slices of the row's columns
+            ordered = sorted(heights[a:b])
+            middle = (b - a) // 2
+            items.append(
+                _Item(
+                    row[a:b],
+                    number,
+                    lefts[a],
+                    max(rights[a:b]),
+                    min(bottoms[a:b]),
+                    max(tops[a:b]),
+                    ordered[middle] or 1.0,
+                    "".join(texts[a:b]),
+                    False,
+                    0,
+                    bases[a + middle],
+                    ordered,
+                    gaps[a : b - 1],
+                )
+            )
     return items
 
 
@@ -279,28 +297,6 @@ def _rows(items: list[_Item]) -> list[list[_Item]]:
         rows.append([item])
         anchor, tolerance = item.base, max(1.0, 0.2 * item.size)
     return rows
-
-
-def _item(chars: list[Char], row: int, gaps: list[float]) -> _Item:
-    texts, lefts, rights, bottoms, tops, bases = zip(*chars, strict=True)  # the fields as columns, in C
-    heights = sorted(map(operator.sub, tops, bottoms))
-    size = heights[len(heights) // 2] or 1.0
-    middle = bases[len(bases) // 2]
-    return _Item(
-        chars,
-        row,
-        lefts[0],
-        max(rights),
-        min(bottoms),
-        max(tops),
-        size,
-        "".join(texts),
-        False,
-        0,
-        middle,
-        heights,
-        gaps,
-    )
 
 
 _Split = tuple[list[_Item], list[_Item]] | None
