@@ -427,14 +427,20 @@ class _Region:
     in baseline order, which may be any fragment on that baseline, so their sizes must agree."""
 
     def __init__(self, items: list[_Item]) -> None:
-        self.valid = all(item.left <= item.right and not item.vertical for item in items)
+        self.items = items
+        self.valid = True
         least: list[float] = []  # each row's leftmost and rightmost right edge
         most: list[float] = []
         anchor = tolerance = low = high = 0.0
         previous: _Item | None = None
-        for item in sorted(items, key=lambda i: -i.base) if self.valid else []:
+        for item in sorted(items, key=lambda i: -i.base):
             base, right = item.base, item.right
-            if base != base or (previous is not None and base == previous.base and item.size != previous.size):
+            if (
+                not item.left <= right
+                or item.vertical
+                or base != base
+                or (previous is not None and base == previous.base and item.size != previous.size)
+            ):
                 self.valid = False
                 break
             if previous is not None and anchor - base <= tolerance:
@@ -453,8 +459,8 @@ class _Region:
             least.append(low)
             most.append(high)
         self.least, self.most = sorted(least), sorted(most)
-        self.rights = sorted(item.right for item in items)
-        self.long_rights = sorted(item.right for item in items if _long_prose(item)) if self.valid else []
+        self.rights: list[float] = []  # every fragment's right edge and the long prose ones', once asked for
+        self.long_rights: list[float] = []
 
     def apart(self, low: float) -> bool:
         """``_separation`` is 1: fewer than half the rows on the smaller side reach across the river."""
@@ -463,6 +469,9 @@ class _Region:
 
     def may_be_prose(self, low: float) -> bool:
         """Could ``_prose`` hold on a side (half its fragments long prose)? If not, it is 0."""
+        if not self.rights:
+            self.rights = sorted([item.right for item in self.items])
+            self.long_rights = sorted([item.right for item in self.items if _long_prose(item)])
         left, long_left = bisect.bisect_right(self.rights, low), bisect.bisect_right(self.long_rights, low)
         right, long_right = len(self.rights) - left, len(self.long_rights) - long_left
         return long_left >= 0.5 * left or long_right >= 0.5 * right
