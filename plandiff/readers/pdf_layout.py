@@ -18,7 +18,6 @@ import operator
 import re
 import statistics
 from dataclasses import dataclass, field
-from functools import cached_property
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -44,8 +43,8 @@ class Line:
     block: int = 0  # lines of one column of the page share it; a new block starts after a blank line
     vertical: bool = False  # a paragraph of vertical text, already whole
 
-    @cached_property
-    def text(self) -> str:  # asked for several times a line; a line's cells are never changed
+    @property
+    def text(self) -> str:
         return " ".join([cell.text for cell in self.cells])
 
     @property
