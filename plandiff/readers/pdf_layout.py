@@ -18,7 +18,7 @@ import operator
 import re
 import statistics
 from dataclasses import dataclass, field
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from plandiff.readers.pdf_chars import Char
@@ -417,6 +417,9 @@ def _rivers(items: list[_Item], spans: list[tuple[float, float]], size: float) -
     return rivers
 
 
+_ITEM_BASE = attrgetter("base")
+
+
 class _Region:
     """A region's rows and fragments counted once, so that each river's ``_separation`` is told by
     bisection instead of re-sorting the region for every river.
@@ -432,7 +435,8 @@ class _Region:
         most: list[float] = []
         anchor = tolerance = low = high = 0.0
         previous: _Item | None = None
-        for item in sorted(items, key=lambda i: -i.base):
+        # as _rows orders them (by -base, stably): the same for any base but NaN, which makes it invalid
+        for item in sorted(items, key=_ITEM_BASE, reverse=True):
             base, right = item.base, item.right
             if (
                 not item.left <= right
