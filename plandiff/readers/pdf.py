@@ -234,7 +234,7 @@ def _flush_table(block: list[_Line], emit: Callable[[str, int], None]) -> None:
             for c in line.cells
             if not (c is line.cells[0] and c.left <= label_right)
             and not _NUMERIC_CELL_RE.match(c.text)
-            and not any(min(right, c.right) > max(left, c.left) for left, right in bands)
+            and not any(_overlap(c, left, right) > 0 for left, right in bands)
         ]
         bands = sorted(bands + _bands(text))
     for line in block:
@@ -266,11 +266,17 @@ def _bands(cells: list[_Cell]) -> list[list[float]]:
     return bands
 
 
+def _overlap(cell: _Cell, left: float, right: float) -> float:
+    """min(right, cell.right) - max(left, cell.left), written out: no builtin calls in the inner loops."""
+    return (cell.right if cell.right < right else right) - (cell.left if cell.left > left else left)
+
+
 def _column(cell: _Cell, bands: list[list[float]]) -> int:
     """The band a cell overlaps most, else the last band starting at or before its left edge."""
     best, overlap = 0, 0.0
+    cell_left, cell_right = cell.left, cell.right
     for index, (left, right) in enumerate(bands, start=1):
-        shared = min(right, cell.right) - max(left, cell.left)
+        shared = (cell_right if cell_right < right else right) - (cell_left if cell_left > left else left)
         if shared > overlap:
             best, overlap = index, shared
     if best:
