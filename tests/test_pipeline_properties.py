@@ -151,6 +151,7 @@ def _listings(document: Document) -> None:
 
 
 FLIP = {"added": "removed", "removed": "added", "split": "merged", "merged": "split", "raised": "lowered"}
+FLIP |= {"deadline_postponed": "deadline_advanced"}  # a measure's deadline moved later reads, backwards, as earlier
 FLIP |= {v: k for k, v in FLIP.items()}
 
 
