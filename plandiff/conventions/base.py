@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Numbers as headings write them. Width variants are mixed in real plans: (1)/（１）, 1./１．
 _DIGITS = r"[0-9０-９]{1,2}"
@@ -169,8 +170,23 @@ UNIT_RE = re.compile(r"^\s*[(（]\s*単\s*位\s*[:：]\s*([^)）]+?)\s*[)）]\s*
 BLOCK_LABEL_RE = re.compile(r"^\s*【[^】]{1,12}】\s*$")
 
 
+_GROUP_NAME_RE = re.compile(r"\(\?P<\w+>")
+
+
+@lru_cache(maxsize=1)
+def _any_opening() -> re.Pattern[str]:
+    """Every style and block pattern as one alternation (groups unnamed): a line none of them can match
+    is told in one search instead of one per style; most lines of a plan are such lines."""
+    patterns = [s.pattern.pattern for s in ALL_STYLES] + [
+        p.pattern for p in (ANNEX_RE, ACCOUNT_RE, UNIT_RE, BLOCK_LABEL_RE)
+    ]
+    return re.compile("|".join(f"(?:{_GROUP_NAME_RE.sub('(?:', p)})" for p in patterns))
+
+
 def heading_like(line: str) -> bool:
     """Does the line open a heading or block in some family? (The PDF reader never joins such a line.)"""
+    if _any_opening().match(line) is None:  # a filter only: a match still goes through each style's rules
+        return False
     return any(style.match(line) is not None for style in ALL_STYLES) or any(
         p.match(line) is not None for p in (ANNEX_RE, ACCOUNT_RE, UNIT_RE, BLOCK_LABEL_RE)
     )
