@@ -72,6 +72,10 @@ class BookConventions:
     # lists of items (第2表 債務負担行為, 第3表 地方債): (regex over the part's heading, part name, fields)
     item_lists: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
     tables_span_pages: bool = True  # a header heads rows on later pages (a book), or only on its own (a newsletter)
+    # sheets that restate a part's 款 amounts (一般会計補正予算整理表: 当初予算 現計 = 第1表's 款, then the
+    # total): (regex over a heading of the sheet, the row word of the restated figure, the part restated).
+    # Their figures are checked against that part, never made budget lines of their own.
+    restated: tuple[tuple[str, str, str], ...] = ()
 
 
 REVENUE_KAN = (
@@ -127,4 +131,5 @@ BOOK = BookConventions(
         (r"第2表", "第2表 債務負担行為", ("期間", "限度額")),
         (r"第3表", "第3表 地方債", ("限度額", "起債の方法", "利率", "償還の方法")),
     ),
+    restated=((r"補正予算整理表", "現計", "第1表 歳入歳出予算"),),
 )

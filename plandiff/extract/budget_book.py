@@ -256,6 +256,14 @@ def _split_row(cells: list[str], conv: BookConventions) -> _Row | None:
     ):
         label_cells.append(cells[i].strip())
         i += 1
+    if label_cells:  # a total's name spaced over cells (歳 入 合 | | 計): its pieces joined
+        pieces, j = list(label_cells), i
+        while j < len(cells) and (not cells[j].strip() or read_value(_words(cells[j])[0]) is None):
+            if cells[j].strip():
+                pieces.append(cells[j].strip())
+                if _fold("".join(pieces)) in conv.totals:
+                    label_cells, i = list(pieces), j + 1
+            j += 1
     slots: list[Value | None] = []
     note: list[str] = []
     for cell in cells[i:]:
@@ -342,17 +350,23 @@ def _assign(slots: tuple[Value | None, ...], columns: list[tuple[Path, str]]) ->
 
 
 def _part(conv: BookConventions, document: Document, path: Path) -> tuple[str, str] | None:
-    """(part name, side) for a table under ``path``; None: a part that holds no budget lines."""
-    first = _fold(path[0]) if path else ""
+    """(part name, side) for a table under ``path``; None: a part that holds no budget lines. The part
+    is named by the first heading of the path that names one (一般会計補正予算整理表 stands under 予算説明書)."""
     name = ""
-    for pattern, part in conv.parts:
-        if re.search(pattern, first):
-            if not part and not any("会計" in _fold(label) for label in path[1:]):
-                return None  # a part with no budget lines, unless an account's block stands inside it
-            name = part
-            break
-    side = next((s for label in reversed(path) for s in conv.sides if _fold(label).strip("()（）") == s), "")
-    return name, side
+    for depth, label in enumerate(path):
+        text = _fold(label)
+        found = next((part for pattern, part in conv.parts if re.search(pattern, text)), None)
+        if found is None:
+            continue
+        if not found and not any("会計" in _fold(below) for below in path[depth + 1 :]):
+            return None  # a part with no budget lines, unless an account's block stands inside it
+        name = found
+        break
+    return name, _path_side(conv, path)
+
+
+def _path_side(conv: BookConventions, path: Path) -> str:
+    return next((s for label in reversed(path) for s in conv.sides if _fold(label).strip("()（）") == s), "")
 
 
 def _account(conv: BookConventions, document: Document, path: Path) -> str:
@@ -402,11 +416,40 @@ def _table_rows(document: Document) -> Iterator[tuple[Table, int, list[str]]]:
             yield table, row.line, list(row.cells)
 
 
+@dataclass(frozen=True, slots=True)
+class SetAside:
+    """The figures of a sheet that restates a part's 款 amounts (一般会計補正予算整理表: each 款's 当初予算
+    現計, then the side's total), checked against that part and left out of the budget lines: the sheet
+    sets its 款 names and its figures apart on the page, and its figures are the part's own."""
+
+    sheet: str  # the sheet's title, spacing closed: 一般会計補正予算整理表
+    side: str  # 歳入 | 歳出
+    account: str
+    word: str  # the row word of the figures: 現計
+    restates: str  # the statement whose 款 amounts they repeat: 第1表 歳入歳出予算 歳入
+    figures: tuple[int, ...]  # in yen, in the order printed
+    matched: int  # of them, equal to the 款 amount at the same place (the one after the last 款: their sum)
+    lines: tuple[int, ...]  # each figure's source line
+    page: int | None
+
+    @property
+    def note(self) -> str:
+        """What was left out and why, in Japanese."""
+        where = f"{self.sheet}（{self.side}）の{self.word}{len(self.figures)}件"
+        if self.matched == len(self.figures):
+            return (
+                f"{where}は「{self.restates}」の各款の金額と{self.side}合計に一致します（予算の行には重ねて数えません）"
+            )
+        missed = len(self.figures) - self.matched
+        return f"{where}のうち{missed}件が「{self.restates}」の款の金額と一致しません（予算の行には数えません）"
+
+
 @dataclass
 class BookReading:
     lines: tuple[BudgetLine, ...]
     items: tuple[BudgetItem, ...]
     reconciliation: Reconciliation
+    set_aside: tuple[SetAside, ...] = ()  # sheets whose figures restate a part: checked, not made lines
 
 
 def _statement(part: str, side: str) -> str:
@@ -423,7 +466,16 @@ def read_book(document: Document, conv: BookConventions) -> BookReading:
     detail: list[tuple[_Row, list[tuple[Path, str, Value]]]] = []  # 節 rows, matched to 目 rows afterwards
     header_only = False  # the columns come from a header that no row has followed yet
     header_page: int | None = None  # where that header stands
+    wrapped, taken = _wrapped_names(document, conv)
+    restated: dict[tuple[str, str, str, str, str], list[tuple[int, int | None, Value]]] = {}
     for table, line, cells in _table_rows(document):
+        sheet = _restated(conv, table.path)
+        if sheet is not None:
+            title, word, restates = sheet
+            row = _split_row(cells, conv)
+            if row is not None and row.label == _fold(word) and row.slots and row.slots[0] is not None:
+                place = (title, _path_side(conv, table.path), _account(conv, document, table.path), word, restates)
+                restated.setdefault(place, []).append((line, table.page, row.slots[0]))
         part = _part(conv, document, table.path)
         if part is None or any(re.search(p, _fold(table.path[0])) for p, _, _ in conv.item_lists):
             words = header_words(cells, conv)
@@ -431,6 +483,8 @@ def read_book(document: Document, conv: BookConventions) -> BookReading:
                 columns, header_only, key = _Columns(), True, None
                 columns.add(words, conv)
                 header_page = pages.get(line, table.page)
+            elif header_only and any(c.strip() for c in cells):
+                columns, header_only = _Columns(), False  # rows of this part followed it: it heads no later block
             continue
         # a heading inside a part (歳入 of 第1表, 2項 of a 款's detail) keeps the header read so far; a
         # heading that names no part (a newsletter's next article) starts afresh
@@ -449,11 +503,14 @@ def read_book(document: Document, conv: BookConventions) -> BookReading:
             continue
         if not conv.tables_span_pages and columns.paths and table.page != header_page:
             columns, current = _Columns(), None  # a newsletter's table ends on its page
+        if line in taken:
+            continue  # a line of a name wrapped around its row's number (read with that row)
         row = _split_row(cells, conv)
         if row is None:
             continue
         header_only = False
-        row = _Row(line, pages.get(line), row.indent, row.label, row.number, row.slots, row.note)
+        label = wrapped.get(line, row.label)
+        row = _Row(line, pages.get(line), row.indent, label, row.number, row.slots, row.note)
         if not columns.closed:
             columns.closed = True
             current = None  # a header after rows: a new block (its side is judged on its own rows)
@@ -506,7 +563,159 @@ def read_book(document: Document, conv: BookConventions) -> BookReading:
             lines.append(_restate(ln, statement))
     lines += _detail_lines(detail, lines, conv)
     items = read_items(document, conv)
-    return BookReading(tuple(lines), items, reconcile_book(tuple(lines)))
+    set_aside, findings = _check_restated(restated, lines, conv)
+    checked = reconcile_book(tuple(lines))
+    reconciliation = Reconciliation(
+        checked.checked + sum(len(s.figures) for s in set_aside), checked.rounded, (*checked.findings, *findings)
+    )
+    return BookReading(tuple(lines), items, reconciliation, set_aside)
+
+
+# ------------------------------------------------------------------------- names wrapped, sheets restated
+
+
+def _wrapped_names(document: Document, conv: BookConventions) -> tuple[dict[int, str], set[int]]:
+    """Rows whose number stands alone on its line, the name wrapped in its cell above and below it
+    (``新型コロナウイルス感染症対策地方税減収補塡特別`` / ``2  5,000`` / ``交付金``): line → the name in
+    full, and the lines of the name (they are no rows of their own). The layout sets the name's first
+    line before the number's and the rest after it; lines between two such rows are shared evenly."""
+    entries: list[tuple[int, int | None, list[str]]] = [
+        (row.line, table.page, list(row.cells)) for table in document.tables for row in table.rows
+    ]
+    for measure in document.measures:
+        if measure.kind == "table_text":
+            texts = measure.raw.split("\n")
+            places = measure.lines or tuple((measure.line + k, measure.page) for k in range(len(texts)))
+            entries += [(number, page, text.split("\t")) for (number, page), text in zip(places, texts, strict=False)]
+    entries.sort(key=lambda e: e[0])
+
+    def kind(cells: list[str]) -> str:
+        row = _split_row(cells, conv)
+        if row is None or header_words(cells, conv) is not None:
+            return ""
+        if row.number and row.label == row.number and row.slots:
+            return "number"
+        words = [w for c in cells for w in _words(c)]
+        if words and not row.number and all(read_value(w) is None for w in words) and row.label not in conv.totals:
+            return "text"
+        return ""
+
+    kinds = [kind(cells) for _, _, cells in entries]
+
+    def near(a: int, b: int) -> bool:  # neighbours: the same page, only blank lines between
+        return entries[a][1] == entries[b][1] and 0 < entries[b][0] - entries[a][0] <= 2
+
+    names: dict[int, str] = {}
+    taken: set[int] = set()
+    for i, k in enumerate(kinds):
+        if k != "number":
+            continue
+        before: list[int] = []
+        j = i - 1
+        while j >= 0 and kinds[j] == "text" and near(j, j + 1) and entries[j][0] not in taken:
+            before.insert(0, j)
+            j -= 1
+        after: list[int] = []
+        j = i + 1
+        while j < len(entries) and kinds[j] == "text" and near(j - 1, j):
+            after.append(j)
+            j += 1
+        if after and j < len(entries) and kinds[j] == "number" and near(j - 1, j):
+            after = after[: (len(after) + 1) // 2]  # the rest begins the next row's name
+        if not before and not after:
+            continue
+        text = "".join(" ".join(entries[x][2]) for x in (*before, *after))
+        names[entries[i][0]] = "".join(unicodedata.normalize("NFKC", text).split())
+        taken.update(entries[x][0] for x in (*before, *after))
+    return names, taken
+
+
+def _restated(conv: BookConventions, path: Path) -> tuple[str, str, str] | None:
+    """(the sheet's title, its row word, the part it restates) for a table under a restating sheet."""
+    for label in path:
+        text = _fold(label)
+        for pattern, word, part in conv.restated:
+            if re.search(pattern, text):
+                return text, word, part
+    return None
+
+
+def _check_restated(
+    restated: dict[tuple[str, str, str, str, str], list[tuple[int, int | None, Value]]],
+    lines: list[BudgetLine],
+    conv: BookConventions,
+) -> tuple[tuple[SetAside, ...], list[Finding]]:
+    """Each restated figure against the 款 amount at its place in the part it restates (the figure after
+    the last 款: their sum): what matches is accounted for; what does not is a finding."""
+    out: list[SetAside] = []
+    findings: list[Finding] = []
+    for (sheet, side, account, word, part), rows in restated.items():
+        statement = _statement(part, side)
+        kan = [
+            ln
+            for ln in lines
+            if ln.statement == statement
+            and ln.account == account
+            and ln.role == "current"
+            and len(ln.row) == 1
+            and ln.row[0] not in conv.totals
+        ]
+        printed = next(
+            (
+                ln
+                for ln in lines
+                if ln.statement == statement
+                and ln.account == account
+                and ln.role == "current"
+                and len(ln.row) == 1
+                and ln.row[0] in conv.totals
+            ),
+            None,
+        )  # the part's own total (歳入合計), else the sum of its 款
+        total = printed.yen or 0 if printed is not None else sum(ln.yen or 0 for ln in kan)
+        total_row = printed.row if printed is not None else (f"{side}合計",)
+        figures: list[int] = []
+        matched = 0
+        for k, (line, _, value) in enumerate(rows):
+            yen = to_yen(value.amount, value.unit or conv.unit) or 0
+            figures.append(yen)
+            if k < len(kan):
+                expected, row = kan[k].yen or 0, kan[k].row
+            else:
+                expected, row = (total, total_row) if k == len(kan) else (0, (word,))
+            if yen == expected and kan:
+                matched += 1
+                continue
+            factor = UNIT_YEN.get(value.unit or conv.unit, 1)
+            findings.append(
+                Finding(
+                    f"{sheet} {side}".strip(),
+                    account,
+                    row,
+                    (word,),
+                    line,
+                    expected // factor,
+                    yen // factor,
+                    (yen - expected) // factor,
+                    0,
+                    tuple(ln.row[0] for ln in kan) if k >= len(kan) else row,
+                    f"{sheet} {word} = {statement}",
+                )
+            )
+        out.append(
+            SetAside(
+                sheet,
+                side,
+                account,
+                word,
+                statement,
+                tuple(figures),
+                matched,
+                tuple(line for line, _, _ in rows),
+                rows[0][1] if rows else None,
+            )
+        )
+    return tuple(out), findings
 
 
 def _same_columns(block: _Block, columns: _Columns) -> bool:
