@@ -22,6 +22,7 @@ from plandiff.model import Path, Section
 from plandiff.text.similarity import Alphabet, containment, similarity
 
 _RENAME_MIN = 0.5
+NOWHERE: Path = ("\x00nowhere",)  # where a removed section's items are, in the new edition: no real path
 _GENERIC_KINDS = frozenset({"indicators", "annex", "account"})  # their titles repeat: match by parent only
 
 
@@ -39,14 +40,18 @@ class SectionAlignment:
     removed: tuple[Section, ...]
     added: tuple[Section, ...]
     mapping: dict[Path, Path]  # old path → new path for every paired section
+    images: frozenset[Path] = frozenset()  # the new paths some old section maps to
 
     def map_path(self, path: Path) -> Path:
-        """The new path an old item's section corresponds to (the deepest mapped ancestor)."""
+        """The new path an old item's section corresponds to (the deepest mapped ancestor). A section with
+        no counterpart maps nowhere when its path, carried over, names another old section's counterpart
+        (old (2) removed while old (1) became new (2)): its items moved, whichever side is read as old."""
         for cut in range(len(path), 0, -1):
             mapped = self.mapping.get(path[:cut])
             if mapped is not None:
-                return mapped + path[cut:]
-        return path
+                carried = mapped + path[cut:]
+                return NOWHERE if cut < len(path) and carried in self.images else carried
+        return NOWHERE if path in self.images else path
 
 
 class FreeIndex:
@@ -151,4 +156,4 @@ def align_sections(old: tuple[Section, ...], new: tuple[Section, ...]) -> Sectio
     removed = tuple(s for i, s in enumerate(old) if i not in pairs)
     added = tuple(s for j, s in enumerate(new) if j not in taken)
     ordered = tuple(pairs[i] for i in sorted(pairs))
-    return SectionAlignment(ordered, removed, added, mapping)
+    return SectionAlignment(ordered, removed, added, mapping, frozenset(mapping.values()))
