@@ -260,6 +260,9 @@ def _fail(message: str) -> int:
 def run(args: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code. Nothing but SystemExit from sys.exit escapes."""
     _DEBUG["on"] = os.environ.get("PLANDIFF_DEBUG", "") not in ("", "0")
+    from plandiff.readers import forget_stdin
+
+    forget_stdin()
     try:
         code = app(args=list(args) if args is not None else None, prog_name="plandiff", standalone_mode=False)
     except KeyboardInterrupt:

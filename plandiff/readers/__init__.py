@@ -26,6 +26,11 @@ MAX_INPUT_BYTES = 100 * 1024 * 1024
 _stdin: list[bytes] = []  # standard input, read once (``diff - -`` compares it with itself)
 
 
+def forget_stdin() -> None:
+    """A new command starts with standard input unread (a notebook or test may run several in one process)."""
+    _stdin.clear()
+
+
 def read_source(path: str | os.PathLike[str]) -> Source:
     """The numbered lines of a plan file (``.txt``, ``.md``, ``.html``, ``.pdf``); ``-`` is standard input
     (text or PDF, told by its bytes). Never writes to it."""
