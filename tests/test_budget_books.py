@@ -188,6 +188,131 @@ def test_second_table_items_come_and_go() -> None:
     assert "**Item new**: 例規集データ更新業務 (期間 9年度から13年度まで, 限度額 １４，９１３)" in text
 
 
+# ---- a 項 name wrapped around its number; the 補正予算整理表 ------------------------------------------
+
+# 第1表 p.5 as rendered (both books): 10 地方特例交付金 > 2 新型コロナウイルス感染症対策地方税減収補塡特別 /
+# 交付金 (the name wrapped in its cell), 26,000 (R7) and 5,000 (R8) 千円
+COVID = "新型コロナウイルス感染症対策地方税減収補塡特別交付金"
+
+
+def wrapped_row(name: str) -> tuple[str, int]:
+    """PDFium's page text of 第1表 p.5: the number alone on a line, the name's two lines, the amount."""
+    pdf = pypdfium2.PdfDocument(str(shared(name)))
+    text = unicodedata.normalize("NFKC", pdf[4].get_textpage().get_text_range())
+    pdf.close()
+    m = re.search(r"(?m)^2\r?\n(\S[^\r\n]*)\r?\n(\S+) ([0-9,]+)\r?$", text)
+    assert m, name
+    return "".join((m.group(1) + m.group(2)).split()), _int(m.group(3))
+
+
+def test_a_name_wrapped_around_its_number_is_read_in_full() -> None:
+    for name, amount in ((R7, 26_000), (R8, 5_000)):
+        label, printed = wrapped_row(name)
+        assert printed == amount
+        rows = {ln.row: ln for ln in budget_lines(doc(name)) if ln.statement == "第1表 歳入歳出予算 歳入"}
+        line = rows[("地方特例交付金", label)]
+        assert (line.amount, line.unit, line.yen) == (amount, "千円", amount * 1_000)
+        assert not [r for r in rows if re.fullmatch(r"[0-9]+", r[-1])]  # no row named by its number alone
+        assert not [r for r in rows if r[-1] == "交付金"]  # nor by the name's last line
+    # R8's text layer prints the name in full; R7's maps 塡 to a space (PDFium: U+0020 there, not generated)
+    assert wrapped_row(R8)[0] == COVID
+    assert wrapped_row(R7)[0] == COVID.replace("塡", "")
+    found = [c for c in changes(R7, R8) if c.data.get("statement") == "第1表 歳入歳出予算 歳入"]
+    c = next(c for c in found if c.data["row"] == ["地方特例交付金", COVID])
+    assert (c.change, c.data["old_amount"], c.data["new_amount"], c.data["delta"]) == (
+        "changed",
+        26_000,
+        5_000,
+        -21_000,
+    )
+    assert c.data["unit"] == "千円"
+
+
+def test_first_tables_totals_spaced_over_cells_are_read() -> None:
+    # 第1表 歳入合計 (p.6) and 歳出合計 (p.9) as rendered = the 総括's 歳入合計 / 歳出合計 本年度 (pp.17-18)
+    for name in (R7, R8):
+        rows = book_rows(name, range(16, 18))
+        lines = {(ln.statement, ln.row): ln.amount for ln in budget_lines(doc(name))}
+        for side in ("歳入", "歳出"):
+            assert lines[(f"第1表 歳入歳出予算 {side}", (f"{side}合計",))] == rows[f"{side}合計"][0]
+
+
+def seiri_figures(name: str, page: int) -> list[int]:
+    """The 現計 figures of the 一般会計補正予算整理表 in PDFium's page text (p.15 歳入, p.16 歳出), in order."""
+    pdf = pypdfium2.PdfDocument(str(shared(name)))
+    text = unicodedata.normalize("NFKC", pdf[page].get_textpage().get_text_range())
+    pdf.close()
+    assert "".join(text.splitlines()[0].split()) == "一般会計補正予算整理表"
+    return [_int(m) for m in re.findall(r"(?m)^現計 ([0-9,]+)\r?$", text)]
+
+
+def test_the_supplementary_budget_sheet_is_checked_and_set_aside() -> None:
+    from plandiff.extract.budget import _book
+
+    for name in (R7, R8):
+        # the 総括 (pp.17-18) prints each 款's 本年度 in the order of the sheet's 款 別, then the total
+        revenue, expenditure = book_rows(name, range(16, 17)), book_rows(name, range(17, 18))
+        expected = {"歳入": [v[0] for v in revenue.values()], "歳出": [v[0] for v in expenditure.values()]}
+        printed = {"歳入": seiri_figures(name, 14), "歳出": seiri_figures(name, 15)}
+        assert [len(printed["歳入"]), len(printed["歳出"])] == [23, 15]  # 22 款 + 歳入合計; 14 款 + 歳出合計
+        assert printed == expected
+        lines = budget_lines(doc(name))
+        assert not [ln for ln in lines if "現計" in ln.row or "限度額" in ln.column or not ln.statement]
+        book = _book(doc(name))
+        assert book is not None
+        aside = {s.side: s for s in book.set_aside}
+        assert set(aside) == {"歳入", "歳出"}
+        for side, s in aside.items():
+            assert s.sheet == "一般会計補正予算整理表" and s.restates == f"第1表 歳入歳出予算 {side}"
+            assert list(s.figures) == [v * 1_000 for v in printed[side]]
+            assert s.matched == len(s.figures)
+            assert "一致します" in s.note
+        assert reconcile(doc(name)).findings == ()
+    lines_changed = [c for c in changes(R7, R8) if not c.change.startswith("item_")]  # 第2表's items have 限度額
+    assert not [c for c in lines_changed if "現計" in (c.data.get("row") or ()) or c.data.get("column") == ["限度額"]]
+    assert all(c.data.get("statement") for c in lines_changed)
+
+
+def test_names_wrapped_around_numbers_and_a_sheet_that_disagrees() -> None:
+    from plandiff.extract.budget import _book as reading
+
+    wrapped = _book(
+        [
+            "10 地方特例交付金\t\t\t458,000",
+            "\t1 地方特例交付金\t\t453,000",
+            "長い名前の項その一の",
+            "\t2\t3,000",
+            "前半と後半",
+            "長い名前の項その二の",
+            "\t3\t2,000",
+            "前半と後半",
+            "11 地方交付税\t\t\t200,000",
+        ]
+    )
+    assert [(ln.row, ln.amount) for ln in budget_lines(wrapped)] == [
+        (("地方特例交付金",), 458_000),
+        (("地方特例交付金", "地方特例交付金"), 453_000),
+        (("地方特例交付金", "長い名前の項その一の前半と後半"), 3_000),
+        (("地方特例交付金", "長い名前の項その二の前半と後半"), 2_000),
+        (("地方交付税",), 200_000),
+    ]
+    sheet = ["予 算 説 明 書", "一 般 会 計 補 正 予 算 整 理 表", "（歳\t入）\t（単位 千円）", "１.市\t税"]
+    sheet += ["２.地 方 譲 与 税", "歳\t入\t合\t計", "補正", "現計\t100", "補正\t", "現計\t60", "補正\t", "現計\t150"]
+    document = _book(["1 市税\t\t\t100", "2 地方譲与税\t\t\t50", "\t歳 入 合\t\t計\t\t150", *sheet])
+    assert [(ln.row, ln.amount) for ln in budget_lines(document)] == [
+        (("市税",), 100),
+        (("地方譲与税",), 50),
+        (("歳入合計",), 150),
+    ]
+    findings = reconcile(document).findings
+    assert [(f.statement, f.row, f.column, f.expected, f.actual) for f in findings] == [
+        ("一般会計補正予算整理表 歳入", ("地方譲与税",), ("現計",), 50, 60)
+    ]
+    book = reading(document)
+    assert book is not None and [(s.figures, s.matched) for s in book.set_aside] == [((100_000, 60_000, 150_000), 2)]
+    assert "1件が「第1表 歳入歳出予算 歳入」の款の金額と一致しません" in book.set_aside[0].note
+
+
 # ---- 音威子府村 R2 → R3 ------------------------------------------------------------------------
 
 # R3's 歳入 table (p.4) by hand: 款 → (予算額 万円, 前年度対比 万円); R2's 予算額 = 予算額 − 前年度対比
