@@ -184,6 +184,8 @@ def test_second_table_items_come_and_go() -> None:
     assert dict(items["例規集データ更新業務"].fields) == {"期間": "9年度から13年度まで", "限度額": "１４，９１３"}
     assert items["例規集データ更新業務"].yen == 14_913_000
     assert items["ふるさと納税制度特産品配布等業務"].amount is None  # 寄附金額に応じた…: text, not an amount
+    # R7 p.10 prints （ 延 長 運 用 分 ） spaced over cells: the closing parenthesis is the name's own
+    assert "第2期共同電算化事業(延長運用分)" in {i.name for i in budget_items(doc(R7))}
     text = budget_markdown(compare_budget(doc(R7), doc(R8)))
     assert "**Item new**: 例規集データ更新業務 (期間 9年度から13年度まで, 限度額 １４，９１３)" in text
 

@@ -899,7 +899,7 @@ def read_items(document: Document, conv: BookConventions) -> tuple[BudgetItem, .
                 if re.search(r"金額$|に応じた", closed) and not _END_RE.search(closed):
                     limits.append((closed, None, "", ""))  # a 限度額 written as text
                     continue
-                if (")" in closed and "(" not in closed) or (
+                if (")" in closed and "(" not in closed and len(closed) > 1) or (
                     _HIRAGANA_RUN.search(closed) and " " not in text and not _END_RE.search(closed)
                 ):
                     continue  # the tail of 起債の方法 or 利率 text (…率）, し若しくは低利に): not a name
