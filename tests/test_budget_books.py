@@ -24,7 +24,7 @@ from plandiff.extract.budget import budget_items, budget_lines, reconcile
 from plandiff.extract.budget_book import read_value, to_yen
 from plandiff.model import Change, Document, SourceLine
 from plandiff.parse.build import assemble
-from plandiff.render.budget import budget_markdown
+from plandiff.render.budget import budget_listing, budget_markdown
 from plandiff.render.jsonout import render as render_json
 from tests.shared_docs import cached_read, shared
 
@@ -270,6 +270,15 @@ def test_the_supplementary_budget_sheet_is_checked_and_set_aside() -> None:
             assert s.matched == len(s.figures)
             assert "一致します" in s.note
         assert reconcile(doc(name)).findings == ()
+        # what was set aside is said where the reader looks: the budget listing, its JSON, the changelog
+        notes = [
+            f"一般会計補正予算整理表（{side}）の現計{n}件は「第1表 歳入歳出予算 {side}」の各款の金額と{side}合計に一致します（予算の行には重ねて数えません）"
+            for side, n in (("歳入", 23), ("歳出", 15))
+        ]
+        assert list(reconcile(doc(name)).notes) == notes
+        listing = budget_listing(lines, reconcile(doc(name)), "markdown")
+        assert listing.rstrip("\n").split("\n")[-2:] == [f"- {n}" for n in notes]
+        assert json.loads(budget_listing(lines, reconcile(doc(name)), "json"))["reconciliation"]["notes"] == notes
     lines_changed = [c for c in changes(R7, R8) if not c.change.startswith("item_")]  # 第2表's items have 限度額
     assert not [c for c in lines_changed if "現計" in (c.data.get("row") or ()) or c.data.get("column") == ["限度額"]]
     assert all(c.data.get("statement") for c in lines_changed)

@@ -566,7 +566,10 @@ def read_book(document: Document, conv: BookConventions) -> BookReading:
     set_aside, findings = _check_restated(restated, lines, conv)
     checked = reconcile_book(tuple(lines))
     reconciliation = Reconciliation(
-        checked.checked + sum(len(s.figures) for s in set_aside), checked.rounded, (*checked.findings, *findings)
+        checked.checked + sum(len(s.figures) for s in set_aside),
+        checked.rounded,
+        (*checked.findings, *findings),
+        tuple(s.note for s in set_aside),
     )
     return BookReading(tuple(lines), items, reconciliation, set_aside)
 

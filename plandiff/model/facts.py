@@ -85,3 +85,4 @@ class Reconciliation:
     checked: int  # sums checked
     rounded: int  # of them, off by no more than the rounding the document allows
     findings: tuple[Finding, ...]  # off by more
+    notes: tuple[str, ...] = ()  # figures checked but not counted as lines, and why (in the document's language)

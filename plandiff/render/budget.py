@@ -88,11 +88,15 @@ def budget_verb(change: Change) -> str:
     return change.change
 
 
-def _reconciliation(name: str, r: Reconciliation, lang: Lang = "en") -> str:
+def _reconciliation(name: str, r: Reconciliation, lang: Lang = "en", notes: bool = True) -> str:
     text = label("b.reconciled", lang, name=name, checked=r.checked, rounded=r.rounded)
     if r.findings:
-        return text + (f"、**不一致{len(r.findings)}件**" if lang == "ja" else f", **{len(r.findings)} mismatches**")
-    return text + label("b.no_mismatches", lang)
+        text += f"、**不一致{len(r.findings)}件**" if lang == "ja" else f", **{len(r.findings)} mismatches**"
+    else:
+        text += label("b.no_mismatches", lang)
+    if not notes:
+        return text
+    return text + "".join(f"（{md(note)}）" if lang == "ja" else f" ({md(note)})" for note in r.notes)
 
 
 def budget_markdown(comparison: BudgetComparison, lang: Lang = "en", links: Mapping[str, str] | None = None) -> str:
@@ -238,6 +242,7 @@ def reconciliation_data(r: Reconciliation) -> dict[str, object]:
     return {
         "checked": r.checked,
         "rounded": r.rounded,
+        "notes": list(r.notes),
         "findings": [
             {
                 "statement": f.statement,
@@ -299,10 +304,11 @@ def budget_listing(lines: Sequence[BudgetLine], reconciliation: Reconciliation, 
         _cells([ln.statement, ln.account, " / ".join(ln.row), " / ".join(ln.column), amount(ln.amount), ln.line])
         for ln in lines
     ]
-    out += ["", f"{len(lines):,} lines. " + _reconciliation("Reconciliation", reconciliation) + "."]
+    out += ["", f"{len(lines):,} lines. " + _reconciliation("Reconciliation", reconciliation, notes=False) + "."]
     for f in reconciliation.findings:
         out.append(
             f"- l.{f.line}: {md(' / '.join(f.row))} | {md(' / '.join(f.column))}: {amount(f.actual)}, "
             f"parts sum to {amount(f.expected)} ({delta(f.difference)}, allowed ±{f.tolerance})"
         )
+    out += [f"- {md(note)}" for note in reconciliation.notes]
     return "\n".join(out) + "\n"
