@@ -77,3 +77,28 @@ def test_otoineppu_accounts_are_the_newsletters_figures() -> None:
 def test_real_histories_are_schema_valid() -> None:
     for h in (fuji(), oto()):
         jsonschema.validate(data(h), schema())
+
+
+def test_a_row_the_pair_comparison_pairs_under_another_label_is_one_trajectory() -> None:
+    """R7's PDF gives a space for the 塡 of 減収補塡 (PDFium's text of p.5), R8's the character: the pair's
+    comparison pairs the two 項 (26,000 → 5,000 千円, as both books print them), and so does the history."""
+    import pypdfium2
+
+    def label(name: str) -> str:
+        pdf = pypdfium2.PdfDocument(shared(name))
+        text = "".join(pdf[4].get_textpage().get_text_range().split())
+        start = text.index("新型コロナ")
+        return text[start : text.index("交付金", start) + 3]
+
+    assert label(R7) == "新型コロナウイルス感染症対策地方税減収補特別交付金"
+    assert label(R8) == "新型コロナウイルス感染症対策地方税減収補塡特別交付金"
+    rows = [b for b in fuji().budget if b.row[-1] in (label(R7), label(R8)) and b.statement.startswith("第1表")]
+    assert len(rows) == 1
+    (row,) = rows
+    assert row.row[-1] == label(R8)  # the newest edition's name
+    assert [c.amount if c else None for c in row.cells] == [26_000, 5_000]
+    assert [s.events for s in row.steps] == [("decreased",)]
+    pair = plandiff.compare(shared(R7), shared(R8))
+    assert row.steps[0].changes == tuple(
+        c.id for c in pair.changes if c.kind.value == "budget" and c.new and label(R8) in c.new[0].text
+    )

@@ -192,11 +192,15 @@ def budget_trajectories(
     n = len(documents)
     order: list[tuple[str, str, tuple[str, ...], tuple[str, ...], int]] = []
     lines: dict[tuple[str, str, tuple[str, ...], tuple[str, ...], int], list[BudgetLine | None]] = {}
+    renamed = [{}, *(_renamed_lines(c) for c in changelogs)]
     for e, document in enumerate(documents):
         wanted = [ln for ln in budget_lines(document) if ln.role in _COMPARED_ROLES]
         occurrence: dict[BudgetKey, int] = {}
         for ln in wanted:
             base = _budget_key(ln)
+            earlier = renamed[e].get(base)
+            if earlier is not None and (*earlier, 1) in lines and lines[(*earlier, 1)][e] is None:
+                base = earlier  # a row the comparison with the year before pairs under another label: one row
             occurrence[base] = occurrence.get(base, 0) + 1
             full = (*base, occurrence[base])  # an edition repeating a line: the n-th with the n-th
             if full not in lines:
@@ -229,6 +233,33 @@ def budget_trajectories(
     return tuple(out)
 
 
+def _renamed_lines(changelog: Changelog) -> dict[BudgetKey, BudgetKey]:
+    """New line → old line, for the lines a comparison pairs under labels that differ (a row renamed; a 項
+    whose PDF lost a character: …減収補特別交付金 → …減収補塡特別交付金)."""
+    out: dict[BudgetKey, BudgetKey] = {}
+    for change in changelog.changes:
+        if not isinstance(change, BudgetLineChange) or change.change is not Verb.CHANGED:
+            continue
+        row, column = change.row, change.column
+        if row.old is None or row.new is None or column.old is None or column.new is None:
+            continue
+        old = (
+            change.statement,
+            change.account,
+            tuple(masked(p) for p in row.old),
+            tuple(masked(p) for p in column.old),
+        )
+        new = (
+            change.statement,
+            change.account,
+            tuple(masked(p) for p in row.new),
+            tuple(masked(p) for p in column.new),
+        )
+        if old != new:
+            out[new] = old
+    return out
+
+
 def _budget_change_ids(changelogs: Sequence[Changelog]) -> dict[BudgetKey, dict[int, str]]:
     """The pairwise budget changes of each line, by edition: to cite them from the history."""
     out: dict[BudgetKey, dict[int, str]] = {}
@@ -242,6 +273,14 @@ def _budget_change_ids(changelogs: Sequence[Changelog]) -> dict[BudgetKey, dict[
                     tuple(masked(p) for p in change.column.either),
                 )
                 out.setdefault(k, {}).setdefault(e, change.id)
+                if change.row.old is not None and change.column.old is not None:  # a renamed row: its old key too
+                    was = (
+                        change.statement,
+                        change.account,
+                        tuple(masked(p) for p in change.row.old),
+                        tuple(masked(p) for p in change.column.old),
+                    )
+                    out.setdefault(was, {}).setdefault(e, change.id)
     return out
 
 
