@@ -137,7 +137,8 @@ def diff(
             raise _Error("-f xlsx writes a workbook: give -o FILE.xlsx (or redirect stdout)")
         if len(files) < 2:
             raise _Error("diff needs two editions: plandiff diff OLD NEW")
-        documents = [read(path, profile) for path in files]
+        once = {path: read(path, profile) for path in dict.fromkeys(files)}  # `diff X X`: X is read once
+        documents = [once[path] for path in files]
         if verbose:
             for document in documents:
                 typer.echo(f"plandiff: {document.meta.source}: read as {document.meta.encoding}", err=True)

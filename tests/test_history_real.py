@@ -12,7 +12,7 @@ import jsonschema
 import plandiff
 from plandiff.model.history import History
 from plandiff.render.history_json import data, schema
-from tests.shared_docs import shared
+from tests.shared_docs import parsed, shared
 from tests.test_budget_books import OTO2, OTO3, R7, R8, book_rows
 
 # 会計別 (特別会計), 万円, by hand: R2 p.3 予算額, R3 p.5 予算額
@@ -29,12 +29,12 @@ OTO_ACCOUNTS = {
 
 @cache
 def fuji() -> History:
-    return plandiff.history([shared(R8), shared(R7)])  # newest first: sorted by year
+    return plandiff.history([parsed(R8), parsed(R7)])  # newest first: sorted by year
 
 
 @cache
 def oto() -> History:
-    return plandiff.history([shared(OTO3), shared(OTO2)])
+    return plandiff.history([parsed(OTO3), parsed(OTO2)])
 
 
 def test_fuji_summary_trajectories_are_the_books_figures() -> None:
@@ -98,7 +98,7 @@ def test_a_row_the_pair_comparison_pairs_under_another_label_is_one_trajectory()
     assert row.row[-1] == label(R8)  # the newest edition's name
     assert [c.amount if c else None for c in row.cells] == [26_000, 5_000]
     assert [s.events for s in row.steps] == [("decreased",)]
-    pair = plandiff.compare(shared(R7), shared(R8))
+    pair = plandiff.compare(parsed(R7), parsed(R8))
     assert row.steps[0].changes == tuple(
         c.id for c in pair.changes if c.kind.value == "budget" and c.new and label(R8) in c.new[0].text
     )
