@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from bench import measure  # scripts/ is on the path when this runs as a script
 
 PLAN = "digital-agency-priority-plan-2023-06-09.pdf"
 BOOK_PARTS = ("fuji-city-budget-r8-summary.pdf", "fuji-city-budget-r8-revenue-01-city-tax.pdf")
@@ -33,31 +32,6 @@ pdf = pdfium.PdfDocument(sys.argv[1]); n = 0
 for page in pdf: n += len(page.get_textpage().get_text_range())
 print(n)
 """
-
-
-def run(argv: list[str]) -> tuple[float, float, int]:
-    """Wall seconds, peak RSS in MB, and exit code of one child process."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.stderr is not None:
-        proc.stderr.close()
-    return wall, usage.ru_maxrss / 1024, proc.returncode  # ru_maxrss is in KiB on Linux
-
-
-def measure(name: str, argv: list[str], runs: int) -> tuple[float, float]:
-    walls, peaks = [], []
-    for _ in range(runs):
-        wall, peak, code = run(argv)
-        if code != 0:
-            raise SystemExit(f"{name}: exit code {code}")
-        walls.append(wall)
-        peaks.append(peak)
-    median, peak = statistics.median(walls), max(peaks)
-    print(f"{name:<34} median {median:7.3f} s   (min {min(walls):.3f}, max {max(walls):.3f})   peak {peak:6.1f} MB")
-    return median, peak
 
 
 def build_book(parts: list[Path], pages: int, out: Path) -> None:

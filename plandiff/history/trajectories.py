@@ -238,50 +238,32 @@ def _renamed_lines(changelog: Changelog) -> dict[BudgetKey, BudgetKey]:
     whose PDF lost a character: …減収補特別交付金 → …減収補塡特別交付金)."""
     out: dict[BudgetKey, BudgetKey] = {}
     for change in changelog.changes:
-        if not isinstance(change, BudgetLineChange) or change.change is not Verb.CHANGED:
-            continue
-        row, column = change.row, change.column
-        if row.old is None or row.new is None or column.old is None or column.new is None:
-            continue
-        old = (
-            change.statement,
-            change.account,
-            tuple(masked(p) for p in row.old),
-            tuple(masked(p) for p in column.old),
-        )
-        new = (
-            change.statement,
-            change.account,
-            tuple(masked(p) for p in row.new),
-            tuple(masked(p) for p in column.new),
-        )
-        if old != new:
-            out[new] = old
+        if isinstance(change, BudgetLineChange) and change.change is Verb.CHANGED:
+            old, new = _change_key(change, "old"), _change_key(change, "new")
+            if old is not None and new is not None and old != new:
+                out[new] = old
     return out
 
 
 def _budget_change_ids(changelogs: Sequence[Changelog]) -> dict[BudgetKey, dict[int, str]]:
-    """The pairwise budget changes of each line, by edition: to cite them from the history."""
+    """The pairwise budget changes of each line, by edition: to cite them from the history (a renamed row
+    under its old key too)."""
     out: dict[BudgetKey, dict[int, str]] = {}
     for e, changelog in enumerate(changelogs, start=1):
         for change in changelog.changes:
-            if isinstance(change, BudgetLineChange) and change.row.either and change.column.either is not None:
-                k = (
-                    change.statement,
-                    change.account,
-                    tuple(masked(p) for p in change.row.either),
-                    tuple(masked(p) for p in change.column.either),
-                )
-                out.setdefault(k, {}).setdefault(e, change.id)
-                if change.row.old is not None and change.column.old is not None:  # a renamed row: its old key too
-                    was = (
-                        change.statement,
-                        change.account,
-                        tuple(masked(p) for p in change.row.old),
-                        tuple(masked(p) for p in change.column.old),
-                    )
-                    out.setdefault(was, {}).setdefault(e, change.id)
+            if isinstance(change, BudgetLineChange):
+                for k in {_change_key(change, "new"), _change_key(change, "old")} - {None}:
+                    assert k is not None
+                    out.setdefault(k, {}).setdefault(e, change.id)
     return out
+
+
+def _change_key(change: BudgetLineChange, side: str) -> BudgetKey | None:
+    """The line a budget change names on one side (``old`` or ``new``), as :func:`_budget_key` keys lines."""
+    row, column = getattr(change.row, side), getattr(change.column, side)
+    if not row or column is None:
+        return None
+    return (change.statement, change.account, tuple(masked(p) for p in row), tuple(masked(p) for p in column))
 
 
 def _budget_steps(
