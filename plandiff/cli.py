@@ -58,6 +58,13 @@ OutOpt = Annotated[
 ]
 
 
+def _check_lang_and_output(lang: str | None, format_: str, output: str | None) -> None:
+    if lang is not None and lang not in ("ja", "en"):
+        raise PlandiffError(f"unknown --lang {lang!r}: use ja or en")
+    if format_ == "xlsx" and output in (None, "", "-") and sys.stdout.isatty():
+        raise PlandiffError("-f xlsx writes a workbook: give -o FILE.xlsx (or redirect stdout)")
+
+
 def _run(action: Callable[[], T]) -> T:
     try:
         return action()
@@ -125,18 +132,14 @@ def diff(
 
     def action() -> bool:
         from plandiff.diff import compare
-        from plandiff.errors import PlandiffError as _Error
         from plandiff.load import read
         from plandiff.report import FORMATS, render_bytes
 
         if format_ not in (*FORMATS, "csv"):
-            raise _Error(f"unknown --format {format_!r}: use {', '.join((*FORMATS, 'csv'))}")
-        if lang is not None and lang not in ("ja", "en"):
-            raise _Error(f"unknown --lang {lang!r}: use ja or en")
-        if format_ == "xlsx" and output in (None, "", "-") and sys.stdout.isatty():
-            raise _Error("-f xlsx writes a workbook: give -o FILE.xlsx (or redirect stdout)")
+            raise PlandiffError(f"unknown --format {format_!r}: use {', '.join((*FORMATS, 'csv'))}")
+        _check_lang_and_output(lang, format_, output)
         if len(files) < 2:
-            raise _Error("diff needs two editions: plandiff diff OLD NEW")
+            raise PlandiffError("diff needs two editions: plandiff diff OLD NEW")
         once = {path: read(path, profile) for path in dict.fromkeys(files)}  # `diff X X`: X is read once
         documents = [once[path] for path in files]
         if verbose:
@@ -227,10 +230,7 @@ def history(
 
         if format_ not in FORMATS:
             raise PlandiffError(f"unknown --format {format_!r}: use {', '.join(FORMATS)}")
-        if lang is not None and lang not in ("ja", "en"):
-            raise PlandiffError(f"unknown --lang {lang!r}: use ja or en")
-        if format_ == "xlsx" and output in (None, "", "-") and sys.stdout.isatty():
-            raise PlandiffError("-f xlsx writes a workbook: give -o FILE.xlsx (or redirect stdout)")
+        _check_lang_and_output(lang, format_, output)
         if len(files) < 2:
             raise PlandiffError("history needs two editions or more: plandiff history E1 E2 …")
         with progress_bar(files) as progress:
