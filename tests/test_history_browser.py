@@ -13,7 +13,7 @@ import pytest
 import plandiff
 from plandiff.render.history_report import render_history
 from tests.history_series import TARGET_VALUES, write_series
-from tests.shared_docs import shared
+from tests.shared_docs import parsed
 from tests.test_browser import CHROMIUM, PROBE
 from tests.test_budget_books import R7, R8
 
@@ -87,7 +87,7 @@ def test_series_page_in_a_browser(tmp_path: Path) -> None:
 
 
 def test_budget_book_page_in_a_browser(tmp_path: Path) -> None:
-    history = plandiff.history([shared(R7), shared(R8)])
+    history = plandiff.history([parsed(R7), parsed(R8)])
     facts, charts = _open(str(render_history(history, "html", "ja")), tmp_path, "fuji")
     _fits(facts, charts)
     budget = [c for c in charts if c["kind"] == "budget"]
