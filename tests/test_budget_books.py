@@ -532,3 +532,27 @@ def test_fuzzed_book_tables_never_crash(rows: list[list[str]], family: str) -> N
     for ln in lines:
         assert ln.amount is None or len(str(abs(ln.amount))) <= 15
     compare_budget(document, document)
+
+
+def test_the_report_opens_with_the_size_of_the_budget() -> None:
+    """The 要旨 of R7 → R8 leads with the budget's total (予算総則 第1条 of each book, PDFium's text of p.3:
+    歳入歳出それぞれ 104,500,000千円 / 110,800,000千円), names the column of each figure, and tells a 款
+    printed in both 第1表 and the 総括 once."""
+    from plandiff.report import render_changelog
+
+    totals = []
+    for name in (R7, R8):
+        text = "".join(pypdfium2.PdfDocument(shared(name))[2].get_textpage().get_text_range().split())
+        written = re.search(r"歳入歳出それぞれ([０-９，]+)千円", text)
+        assert written is not None
+        totals.append(int(unicodedata.normalize("NFKC", written.group(1)).replace(",", "")))
+    assert totals == [104_500_000, 110_800_000]
+    report = render_changelog(compare(doc(R7), doc(R8)), "markdown", "ja")
+    digest = report.split("## 要旨\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    change = totals[1] - totals[0]
+    assert digest[0] == (
+        f"1. 第1表 歳入歳出予算 歳入 一般会計 歳入合計（金額）を増額（+{change:,}千円、+{100 * change / totals[0]:.1f}%）"
+    )
+    assert all("（金額）" in line or "（本年度予算額" in line for line in digest)  # every figure says which it is
+    told = [re.sub(r"^\d+\. .*? (\S+)（[^）]*）を", r"\1", line) for line in digest]
+    assert len(told) == len(set(told)) == 8  # 市債 +2,249,500 is in 第1表 and the 総括: told once

@@ -62,6 +62,10 @@ _TIER = {"down": 0, "new": 1, "up": 2, "other": 3}
 
 
 def _size(change: Change) -> float:
+    if str(change.kind) == "budget":  # by how much money moved (in yen where known), never by its rate
+        moved = access.number(change, "delta_yen")
+        moved = access.number(change, "delta") if moved is None else moved
+        return abs(moved) if moved is not None else 0.0
     pct = access.number(change, "pct")
     if pct is not None:
         return abs(pct)
@@ -87,16 +91,37 @@ def _tells(loc: Location, told: set[tuple[str, int]]) -> bool:
     return any((path, line) in told for line in range(loc.line, (loc.end_line or loc.line) + 1))
 
 
+def _headline_total(changelog: Changelog) -> Change | None:
+    """The largest total that moved with several of its parts (歳入合計 of a budget book): the size of the
+    budget is news even though its parts are told too. A total that only repeats one part's change is not."""
+
+    def parts(change: Change) -> int:
+        follows = access.get(change, "follows")
+        return len(follows) if isinstance(follows, list | tuple) else 0
+
+    def size(change: Change) -> float:
+        amount = access.side(change, "amount", "new")
+        return abs(amount) if isinstance(amount, int | float) else 0
+
+    totals = [c for c in changelog.changes if str(c.kind) == "budget" and parts(c) >= 2 and access.number(c, "delta")]
+    return max(totals, key=size, default=None)
+
+
 def events(changelog: Changelog) -> list[Change]:
     told = _told_by_targets(changelog)
+    headline = _headline_total(changelog)
     new_headings = {c.new[0].path for c in changelog.changes if str(c.kind) == "section" and str(c.change) == "added"}
     out = []
     for change in changelog.changes:
         kind = str(change.kind)
         if kind == "measure" and str(change.change) == "added" and change.new[0].path in new_headings:
             continue  # a new programme is its new heading: told once
-        if kind == "budget" and (access.get(change, "follows_exactly") or access.get(change, "total")):
-            continue  # a total follows its parts: the parts are the news
+        if (
+            kind == "budget"
+            and change is not headline
+            and (access.get(change, "follows_exactly") or access.get(change, "total"))
+        ):
+            continue  # a total follows its parts: the parts are the news (but for the budget's own size)
         if kind == "measure" and str(change.change) == "changed" and not access.strength(change):
             locs = change.new + change.old
             if any(_tells(loc, told) for loc in locs):
@@ -104,7 +129,30 @@ def events(changelog: Changelog) -> list[Change]:
         if kind == "section" and str(change.change) == "moved":
             continue  # renumbering is not news
         out.append(change)
-    return sorted(out, key=rank)
+    return _once(sorted(out, key=rank))
+
+
+def _once(changes: list[Change]) -> list[Change]:
+    """A budget book prints a 款's amounts twice (第1表 and the 総括): the same row name moving between the
+    same two amounts is one event, told where it ranks first."""
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for change in changes:
+        row = access.either(change, "row")
+        old, new = access.side(change, "amount", "old"), access.side(change, "amount", "new")
+        if (
+            str(change.kind) == "budget"
+            and isinstance(row, list | tuple)
+            and row
+            and isinstance(old, int)
+            and isinstance(new, int)
+        ):
+            key = (str(row[-1]), old, new)
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(change)
+    return out
 
 
 def _value(change: Change, which: str) -> str:
@@ -163,8 +211,12 @@ def sentence(change: Change, lang: Lang) -> str:
     if kind == "budget":
         from plandiff.render.budget import budget_verb, delta
 
-        row = access.either(change, "row")
+        row, column = access.either(change, "row"), access.either(change, "column")
         name = " / ".join(str(v) for v in row) if isinstance(row, list | tuple) else str(row or "")
+        if isinstance(column, list | tuple) and column:  # which figure of the row: 金額, 一般財源, a 業務 …
+            name += (
+                f"（{' / '.join(str(v) for v in column)}）" if lang == "ja" else f" ({' / '.join(map(str, column))})"
+            )
         what = verb("budget", budget_verb(change), lang)
         amount = delta(access.get(change, "delta"))
         where = " ".join(
@@ -172,6 +224,10 @@ def sentence(change: Change, lang: Lang) -> str:
         )
         unit = access.either(change, "unit")
         amount = f"{amount}{unit}" if isinstance(unit, str) and unit and amount not in ("", "—") else amount
+        pct = access.number(change, "pct")
+        if pct is not None and amount not in ("", "—"):
+            rate = f"{pct:+.1f}%".replace("-", "△") if lang == "ja" else f"{pct:+.1f}%"  # as the books write a fall
+            amount += f"、{rate}" if lang == "ja" else f", {rate}"
         if lang == "ja":
             if budget_verb(change) in ("increased", "decreased", "changed"):
                 return f"{where} {name}を{what}（{amount}）"  # 増額 / 減額 take an object: …を増額
