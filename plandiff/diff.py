@@ -7,7 +7,6 @@ Rendering is separate (:mod:`plandiff.render`), so a notebook can inspect the ch
 from __future__ import annotations
 
 import os
-import re
 
 from plandiff.align.items import make_items
 from plandiff.align.measures import align_measures
@@ -31,7 +30,7 @@ from plandiff.model import (
     Verb,
 )
 from plandiff.parse.meta import fiscal_year_of
-from plandiff.text.normalize import key
+from plandiff.text.forms import FISCAL_YEAR_RE, title_key
 from plandiff.text.similarity import Alphabet
 
 KIND_ORDER = {"section": 0, "target": 1, "measure": 2, "budget": 3}
@@ -47,12 +46,9 @@ def _stats(document: Document) -> dict[str, int]:
     }
 
 
-_FISCAL_YEAR_RE = re.compile(r"(?:令和|平成)\s*(?:[0-9０-９]{1,2}|元)\s*年度|[12][0-9]{3}\s*年度")
-
-
 def _rolled_label(old: str, new: str, delta: int) -> bool:
     """A heading named by its year (令和7年度富士市一般会計予算 → 令和8年度…) that only rolled over."""
-    if not delta or _FISCAL_YEAR_RE.sub("年度", old) != _FISCAL_YEAR_RE.sub("年度", new):
+    if not delta or FISCAL_YEAR_RE.sub("年度", old) != FISCAL_YEAR_RE.sub("年度", new):
         return False
     old_year, new_year = fiscal_year_of(old), fiscal_year_of(new)
     return old_year is not None and new_year is not None and new_year[0] - old_year[0] == delta
@@ -100,7 +96,7 @@ def _section_changes(
 
 
 def _title_key(section: Section) -> str:
-    return f"{section.kind}|{key(_FISCAL_YEAR_RE.sub('年度', section.title))}"
+    return f"{section.kind}|{title_key(section.title)}"
 
 
 def _sort_key(change: Change) -> tuple[int, int, int]:

@@ -10,7 +10,6 @@ id its first edition gives the item (:mod:`plandiff.classify.ids`), the id the c
 from __future__ import annotations
 
 import functools
-import re
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -19,17 +18,10 @@ from plandiff.classify.ids import content_id, numbered
 from plandiff.classify.measures import location
 from plandiff.model import Change, Changelog, Document, Location, MeasureChange, Section, SectionChange, Strength, Verb
 from plandiff.model.history import Event, Lineage, Step
-from plandiff.text.forms import identity_key
-from plandiff.text.normalize import key
+from plandiff.text.forms import identity_key, title_key
 
-# fiscal years (令和3年度, 2021年度): masked so that the rollover leaves a key alone
-YEAR_RE = re.compile(r"(?:令和|平成)\s*(?:[0-9０-９]{1,2}|元)\s*年度|[12][0-9]{3}\s*年度")  # as plandiff.diff's
 _STRUCTURAL = frozenset({"annex", "account"})  # table headings: the budget's, as in the comparison
-
-
-@functools.lru_cache(maxsize=65536)  # labels and titles repeat in every edition
-def masked(text: str) -> str:
-    return key(YEAR_RE.sub("年度", text))
+masked = title_key  # the comparison's key for titles and labels: the history follows what it paired
 
 
 def section_location(section: Section) -> Location:

@@ -141,6 +141,17 @@ def comparison_forms(tokens: Sequence[Token]) -> tuple[tuple[str, ...], tuple[in
     return tuple(forms), tuple(years)
 
 
+# a fiscal year written out (令和3年度, 2021年度): masked where a key must outlive the rollover
+FISCAL_YEAR_RE = re.compile(r"(?:令和|平成)\s*(?:[0-9０-９]{1,2}|元)\s*年度|[12][0-9]{3}\s*年度")
+
+
+@lru_cache(maxsize=65536)  # titles and labels repeat in every edition
+def title_key(text: str) -> str:
+    """A heading's title or a budget label as a key: its fiscal years masked, then :func:`key` (the key the
+    comparison numbers heading ids by, and a history follows headings and budget rows by)."""
+    return key(FISCAL_YEAR_RE.sub("年度", text))
+
+
 _YEAR_WORD_RE = re.compile(r"(?:令和|平成|昭和)?(?:元|[0-9]+)(?=年度)")
 
 
