@@ -222,6 +222,9 @@ class Family:
     # parts whose loose text belongs to their tables (予算書: 第2表's item names beside the columns):
     # regexes over the part's heading label; such text is kept as measures of kind "table_text"
     table_parts: tuple[str, ...] = ()  # heading styles that always start at the top (予算書: 第1表, 第2表)
+    # a PDF page none of whose lines matches this is outside the document's feature and is not read (a
+    # newsletter's 予算特集 among its village news): named in a notice, never compared; "" reads every page
+    feature_cue: str = ""
 
     def score(self, text: str) -> int:
         return sum(weight for pattern, weight in self.cues if re.search(pattern, text))

@@ -15,6 +15,7 @@ FAMILY = Family(
         (r"(?:令和|平成)\S{1,3}年度(?:当初)?予算(?:成立)?|(?:令和|平成)\S{1,3}年度主要事業", "part"),
         (r"一般会計[・･]?(?:歳入|歳出)|特別会計", "account"),
     ),
+    feature_cue=r"予\s*算|[万千億]\s*円",  # a budget page says 予算 or writes amounts; the rest is village news
     cues=(
         (r"広\s*報", 4),
         (r"当初予算", 3),

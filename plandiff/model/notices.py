@@ -27,6 +27,11 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "見出しを認識できません：段落ごとに取組として比較します",
         "no recognisable structure (no headings): every paragraph is compared as a measure",
     ),
+    "outside_feature": (
+        "{pages}頁には予算の記述（「予算」も金額も）がないため、予算特集の外の記事として読まず、比較していません",
+        "pages {pages} say nothing of the budget (neither 予算 nor an amount): read as outside the budget feature, "
+        "not compared",
+    ),
     "numbering_doubts": (
         "見出しに似た{n}行が番号の並びに合わないため本文として読みました：{lines}行目{more}",
         "{n} heading-like lines break the numbering and were read as text: lines {lines}{more}",
@@ -111,8 +116,9 @@ def _edition_name(values: dict[str, str], side: str, lang: Lang) -> str:
 def _shape(values: dict[str, str], lang: Lang) -> dict[str, str]:
     """The fields written differently in each language."""
     out: dict[str, str] = {}
-    if "lines" in values and lang == "ja":
-        out["lines"] = values["lines"].replace(", ", "、")
+    for name in ("lines", "pages"):
+        if name in values and lang == "ja":
+            out[name] = values[name].replace(", ", "、")
     if "more" in values:
         more = int(values["more"] or 0)
         out["more"] = "" if not more else (f"ほか{more}行" if lang == "ja" else f" and {more} more")

@@ -342,6 +342,35 @@ def _classify(lines: tuple[SourceLine, ...], family: Family) -> tuple[list[LineT
     return tokens, toc, ladder
 
 
+def _feature(lines: tuple[SourceLine, ...], family: Family) -> tuple[tuple[SourceLine, ...], list[int]]:
+    """The lines on the pages of the document's feature (a newsletter's budget pages), and the pages set
+    aside: those whose text has none of the family's feature cues. Every page is kept where the family has
+    no cue, the source no pages, or no page (or every page) shows a cue."""
+    if not family.feature_cue:
+        return lines, []
+    texts: dict[int, list[str]] = {}
+    for line in lines:
+        if line.page is not None:
+            texts.setdefault(line.page, []).append(line.text)
+    cue = re.compile(family.feature_cue)
+    outside = [page for page, text in texts.items() if cue.search("".join(text)) is None]
+    if not outside or len(outside) == len(texts):
+        return lines, []
+    aside = set(outside)
+    return tuple(line for line in lines if line.page not in aside), sorted(outside)
+
+
+def _page_ranges(pages: list[int]) -> str:
+    """``[2, 3, 7, 8, 9]`` → ``2–3, 7–9``."""
+    runs: list[list[int]] = []
+    for page in pages:
+        if runs and page == runs[-1][-1] + 1:
+            runs[-1].append(page)
+        else:
+            runs.append([page])
+    return ", ".join(str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs)
+
+
 def _start(tokens: list[LineToken]) -> int | None:
     """Where the body begins: the first heading (the front matter before it holds title and date)."""
     return next((i for i, tok in enumerate(tokens) if tok.kind in HEADING_KINDS or tok.kind in BLOCK_KINDS), None)
@@ -392,9 +421,10 @@ def assemble(
     """Build the document model from numbered source lines, with the family's conventions (detected if not given)."""
     if family is None:
         family = detect("\n".join(line.text for line in lines[:2000]))
+    lines, aside = _feature(lines, family)
     tokens, toc, ladder = _classify(lines, family)
     start = _start(tokens)
-    notices: list[Notice] = []
+    notices: list[Notice] = [Notice.of("outside_feature", pages=_page_ranges(aside))] if aside else []
     if start is None:
         notices.append(Notice.of("no_structure"))
         start = 0

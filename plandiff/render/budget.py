@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from plandiff.model import BudgetComparison, BudgetLine, Change, Reconciliation
 from plandiff.render import access
 from plandiff.render.escape import md
-from plandiff.render.labels import Lang, label, verb
+from plandiff.render.labels import Lang, label, rule, verb
 
 TOP_MOVERS = 10
 
@@ -146,7 +146,8 @@ def budget_markdown(comparison: BudgetComparison, lang: Lang = "en", links: Mapp
         by_table.setdefault((access.text(c, "statement"), access.text(c, "account")), []).append(c)
     colon = "：" if lang == "ja" else ": "
     for (statement, account), changes in by_table.items():
-        out += ["", f"### {md(statement)} — {md(account)}", ""]
+        heading = " — ".join(md(part) for part in (statement, account) if part)  # 会計別 names no account
+        out += ["", f"### {heading}", ""]
         changed = [c for c in changes if c.change == "changed" and not access.get(c, "follows_exactly")]
         followers = [c for c in changes if c.change == "changed" and access.get(c, "follows_exactly")]
         for c in changes:
@@ -231,7 +232,7 @@ def budget_markdown(comparison: BudgetComparison, lang: Lang = "en", links: Mapp
                     expected=amount(f.expected),
                     difference=delta(f.difference),
                     tolerance=f.tolerance,
-                    rule=md(f.rule),
+                    rule=md(rule(f.rule, lang)),
                 )
             )
     return "\n".join(out) + "\n"

@@ -198,6 +198,32 @@ def label(key: str, lang: Lang, **fields: object) -> str:
     return text.format(**fields) if fields else text
 
 
+# A reconciliation's rule is written in English as data (plandiff.extract); said in Japanese here. A rule
+# already in the documents' words (本年度 − 前年度 = 比較) is shown as it is.
+_RULES_JA: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), words)
+    for pattern, words in (
+        (r"^計 = the rows above it$", "計 = 上の行の和"),
+        (r"^計 row = the rows of its part$", "計の行 = その区分の行の和"),
+        (r"^合計 = the top rows$", "合計 = 最上位の行の和"),
+        (r"^合計 = every column group$", "合計 = すべての列の和"),
+        (r"^a row = the rows under it$", "行 = その下の行の和"),
+        (r"^(.+) = the rows and subtotals under it$", r"\1 = その下の行と小計の和"),
+        (r"^(.+) = the rows under it$", r"\1 = その下の行の和"),
+        (r"^(.+) 合計 = its sub-columns$", r"\1 合計 = その内訳の列の和"),
+    )
+)
+
+
+def rule(text: str, lang: Lang) -> str:
+    """A reconciliation rule in the report's language."""
+    if lang == "ja":
+        for pattern, words in _RULES_JA:
+            if pattern.match(text):
+                return pattern.sub(words, text)
+    return text
+
+
 def verb(kind: str, change: str, lang: Lang) -> str:
     """What happened, as a label: ``("measure", "removed")`` → 削除 / Dropped."""
     pair = VERBS.get(f"{kind}.{change}")

@@ -1,6 +1,7 @@
 """What is news in a changelog, first: the report's opening summary, one paste-ready sentence per event.
 
-Order (:func:`rank`): what went down or away first (a target lowered, an indicator dropped, a commitment
+Order: the budget's own size first, where a total moved with several of its parts; then (:func:`rank`)
+what went down or away first (a target lowered, an indicator dropped, a commitment
 weakened, a measure or heading dropped), then new programmes (a new heading, a new measure), then what
 went up (a target raised, a commitment strengthened), then the rest; within each, key targets first,
 then size (a target's relative change, a budget line's amount, a measure's length). Every event is told
@@ -129,7 +130,11 @@ def events(changelog: Changelog) -> list[Change]:
         if kind == "section" and str(change.change) == "moved":
             continue  # renumbering is not news
         out.append(change)
-    return _once(sorted(out, key=rank))
+    ordered = _once(sorted(out, key=rank))
+    if headline is not None and headline in ordered:  # the budget's own size opens the summary
+        ordered.remove(headline)
+        ordered.insert(0, headline)
+    return ordered
 
 
 def _once(changes: list[Change]) -> list[Change]:
@@ -218,7 +223,7 @@ def sentence(change: Change, lang: Lang) -> str:
                 f"（{' / '.join(str(v) for v in column)}）" if lang == "ja" else f" ({' / '.join(map(str, column))})"
             )
         what = verb("budget", budget_verb(change), lang)
-        amount = delta(access.get(change, "delta"))
+        amount = delta(access.get(change, "delta")).replace("△ ", "△")  # in a sentence, as its rate: △1.5%
         where = " ".join(
             t for t in (access.text(change, "statement"), access.text(change, "account")) if t and t != "None"
         )
