@@ -94,3 +94,15 @@ def test_the_json_carries_the_notice_as_data() -> None:
     notices = json.loads(result.stdout)["notices"]
     assert {"code": "outside_feature", "fields": {"edition": "old", "pages": "5–12"}} in notices
     assert {"code": "outside_feature", "fields": {"edition": "new", "pages": "2–3, 7–12"}} in notices
+
+
+def test_a_row_inside_a_table_is_not_told_as_the_budgets_size() -> None:
+    # 富士市 市税: the 目 固定資産税 moved with its two 節 but is no table's total; its 節 are the news.
+    # R7 p.20 現年課税分 23,101,000, R8 p.20 23,743,000 (千円): +642,000, +2.8%
+    r7, r8 = "fuji-city-budget-r7-revenue-01-city-tax.pdf", "fuji-city-budget-r8-revenue-01-city-tax.pdf"
+    text = render_changelog(compare(parsed(r7), parsed(r8)), "markdown", "ja")
+    summary = text.split("## 要旨\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert summary[0] == (
+        "1. 事項別明細書 一般会計 市税 / 固定資産税 / 固定資産税 / 現年課税分（金額）を増額（+642,000千円、+2.8%）"
+    )
+    assert not any("固定資産税 / 固定資産税（本年度予算額）" in line for line in summary)

@@ -93,8 +93,9 @@ def _tells(loc: Location, told: set[tuple[str, int]]) -> bool:
 
 
 def _headline_total(changelog: Changelog) -> Change | None:
-    """The largest total that moved with several of its parts (歳入合計 of a budget book): the size of the
-    budget is news even though its parts are told too. A total that only repeats one part's change is not."""
+    """The largest table total that moved with several of its parts (歳入合計 of a budget book): the size of
+    the budget is news even though its parts are told too. A total that only repeats one part's change is
+    not, nor a row inside a table (a 目 over its 節: its 節 are told)."""
 
     def parts(change: Change) -> int:
         follows = access.get(change, "follows")
@@ -104,7 +105,15 @@ def _headline_total(changelog: Changelog) -> Change | None:
         amount = access.side(change, "amount", "new")
         return abs(amount) if isinstance(amount, int | float) else 0
 
-    totals = [c for c in changelog.changes if str(c.kind) == "budget" and parts(c) >= 2 and access.number(c, "delta")]
+    def top(change: Change) -> bool:  # the table's own total (合計, 歳入合計), not a 目 over its 節
+        row = access.either(change, "row")
+        return isinstance(row, list | tuple) and len(row) == 1
+
+    totals = [
+        c
+        for c in changelog.changes
+        if str(c.kind) == "budget" and parts(c) >= 2 and access.number(c, "delta") and top(c)
+    ]
     return max(totals, key=size, default=None)
 
 
