@@ -19,9 +19,14 @@ parser already reads, so a PDF parses to the same document model:
 
 from __future__ import annotations
 
+import marshal
+import os
 import re
+import signal
+import sys
 from collections import Counter
 from collections.abc import Callable
+from typing import NoReturn
 
 from plandiff.conventions.base import heading_like
 from plandiff.errors import InputError
@@ -75,7 +80,7 @@ def pdf_lines(data: bytes, name: str) -> tuple[SourceLine, ...]:
         pdf.close()
         raise InputError(f"{name}: {count:,} pages is over the {MAX_PDF_PAGES:,}-page limit for a PDF")
     try:
-        pages = [_page_lines(pdf.raw, index) for index in range(len(pdf))]
+        pages = _read_pages(pdf.raw, len(pdf))
     except pdfium.PdfiumError as exc:
         raise InputError(f"{name}: a page of the PDF cannot be read ({exc})") from None
     finally:
@@ -91,6 +96,145 @@ def pdf_lines(data: bytes, name: str) -> tuple[SourceLine, ...]:
 def _page_lines(document: object, index: int) -> list[_Line]:
     horizontal, vertical, page_height = read_page(document, index)
     return drop_notes(page_lines(horizontal, vertical, index + 1, page_height))
+
+
+# ---- pages read in two processes ----------------------------------------------------------------
+#
+# Most of a PDF's reading is page by page (PDFium loading each page and its text, then the layout),
+# and pages do not depend on each other: on Linux, with two cores, a long document's odd pages are
+# read by a forked copy of this process while this one reads the even pages. The child sends its
+# pages' lines back through a pipe (marshal: plain tuples, floats bit for bit) and they are merged in
+# page order, so the lines are the very ones reading alone gives. If the child fails in any way
+# (killed, no memory, a page it cannot read), this process reads its pages itself; if this process's
+# own half fails, all pages are read again in order, so that an error is the one reading alone gives.
+# PLANDIFF_PDF_PROCESSES=1 reads in one process.
+
+_TWO_PROCESSES_FROM = 8  # pages; fewer are read in well under 0.1 s: a second process is not worth it
+_PROCESSES_ENV = "PLANDIFF_PDF_PROCESSES"
+
+_PackedLine = tuple[int, float, float, list[tuple[str, float, float]], float, int, bool]
+
+
+def _read_pages(document: object, count: int) -> list[list[_Line]]:
+    """Every page's lines, in page order."""
+    if count >= _TWO_PROCESSES_FROM and _may_fork():
+        pages = _read_pages_in_two(document, count)
+        if pages is not None:
+            return pages
+    return [_page_lines(document, index) for index in range(count)]
+
+
+def _may_fork() -> bool:
+    """Linux, two cores for this process, and no other thread (a fork copies only the calling thread)."""
+    if os.environ.get(_PROCESSES_ENV, "").strip() == "1" or not sys.platform.startswith("linux"):
+        return False
+    import threading
+
+    if threading.active_count() != 1 or not hasattr(os, "fork"):
+        return False
+    try:
+        return len(os.sched_getaffinity(0)) >= 2
+    except (AttributeError, OSError):
+        return False
+
+
+def _read_pages_in_two(document: object, count: int) -> list[list[_Line]] | None:
+    """Even pages here, odd pages in a forked child; None if a page here could not be read."""
+    try:
+        read_end, write_end = os.pipe()
+    except OSError:
+        return None
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        return None
+    if pid == 0:
+        _child(document, count, read_end, write_end)
+    os.close(write_end)
+    reaped = False
+    try:
+        pages: list[list[_Line]] = [[] for _ in range(count)]
+        try:
+            for index in range(0, count, 2):
+                pages[index] = _page_lines(document, index)
+        except Exception:
+            return None  # read again, in order, alone: the same error as reading alone
+        data = _receive(read_end)
+        _, status = os.waitpid(pid, 0)
+        reaped = True
+        theirs = _unpack(data, len(range(1, count, 2))) if os.waitstatus_to_exitcode(status) == 0 else None
+        for index in range(1, count, 2):
+            pages[index] = theirs[index // 2] if theirs is not None else _page_lines(document, index)
+        return pages
+    finally:
+        os.close(read_end)
+        if not reaped:  # this process stopped early (an error, an interruption): the child is not needed
+            try:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+            except OSError:
+                pass
+
+
+def _child(document: object, count: int, read_end: int, write_end: int) -> NoReturn:
+    """The forked child: read the odd pages, send their lines, and leave without running any cleanup."""
+    status = 1
+    try:
+        os.close(read_end)
+        data = marshal.dumps([_pack(_page_lines(document, index)) for index in range(1, count, 2)])
+        view = memoryview(data)
+        while view:
+            view = view[os.write(write_end, view) :]
+        status = 0
+    except BaseException:  # the parent reads these pages itself
+        pass
+    finally:
+        os._exit(status)
+
+
+def _receive(fd: int) -> bytes | None:
+    chunks: list[bytes] = []
+    try:
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+    except OSError:
+        return None
+    return b"".join(chunks)
+
+
+def _pack(lines: list[_Line]) -> list[_PackedLine]:
+    return [
+        (
+            line.page,
+            line.bottom,
+            line.height,
+            [(cell.text, cell.left, cell.right) for cell in line.cells],
+            line.page_height,
+            line.block,
+            line.vertical,
+        )
+        for line in lines
+    ]
+
+
+def _unpack(data: bytes | None, count: int) -> list[list[_Line]] | None:
+    """The child's pages, or None if what came is not ``count`` pages of lines."""
+    if data is None:
+        return None
+    try:
+        packed = marshal.loads(data)
+        pages = [
+            [
+                _Line(page, bottom, height, list(map(_Cell._make, cells)), page_height, block, vertical)
+                for page, bottom, height, cells, page_height, block, vertical in lines
+            ]
+            for lines in packed
+        ]
+    except (EOFError, ValueError, TypeError):
+        return None
+    return pages if len(pages) == count else None
 
 
 def _in_margin(line: _Line) -> bool:

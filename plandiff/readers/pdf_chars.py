@@ -16,11 +16,12 @@
 
 from __future__ import annotations
 
-import array
+import collections
 import ctypes
 import itertools
 import operator
 import re
+from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
 # A character: (text, left, right, bottom, top, base), base being the baseline (the glyph origin's y).
@@ -33,6 +34,7 @@ _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _VISIBLE_RE = re.compile(r"[^\x00-\x20\s\ufffe]+")  # generated spaces, line ends: spacing is rebuilt from geometry
 _SPAN = operator.methodcaller("span")
 _INVISIBLE_RE = re.compile(r"[\x00-\x20\s\ufffe]")
+_drain: Callable[[Iterable[Any]], None] = collections.deque(maxlen=0).extend  # runs an iterator out, keeps nothing
 
 
 class _Calls(NamedTuple):
@@ -123,16 +125,16 @@ def read_chars(textpage: Any) -> tuple[list[Char], list[Char]]:
     # floats; the origin's y as a double): no Python object per character until the lists below
     boxes = (ctypes.c_float * (4 * visible))()
     bases = (ctypes.c_double * visible)()
-    loose_box, origin = calls.loose_box, calls.origin
-    scratch = ctypes.c_double()
-    p_x, ref = ctypes.byref(scratch), ctypes.byref
-    for index, box, base in zip(indexes, range(0, 16 * visible, 16), range(0, 8 * visible, 8), strict=True):
-        loose_box(textpage, index, ref(boxes, box))
-        origin(textpage, index, p_x, ref(bases, base))
-    values = array.array("f", bytes(boxes)).tolist()  # the floats in one C loop
+    # the calls are made by map (no Python step per character), their results dropped by a zero-length deque
+    ref, same = ctypes.byref, itertools.repeat
+    _drain(map(calls.loose_box, same(textpage), indexes, map(ref, same(boxes), range(0, 16 * visible, 16))))
+    p_x = ref(ctypes.c_double())  # the origin's x: the loose box's left edge already
+    _drain(map(calls.origin, same(textpage), indexes, same(p_x), map(ref, same(bases), range(0, 8 * visible, 8))))
+    values = memoryview(boxes).cast("B").cast("f").tolist()  # the floats in one C loop
     lefts = values[0::4]
     texts = list(_INVISIBLE_RE.sub("", text))
-    chars = list(zip(texts, lefts, values[2::4], values[3::4], values[1::4], bases[:], strict=True))
+    base_values = memoryview(bases).cast("B").cast("d").tolist()
+    chars = list(zip(texts, lefts, values[2::4], values[3::4], values[1::4], base_values, strict=True))
     # a character with the same left edge as the one before it in the stream
     stacked = list(itertools.compress(range(1, visible), map(operator.eq, lefts[1:], lefts)))
     if lefts[0] == -1.0:

@@ -26,8 +26,9 @@ from plandiff.readers.pdf_chars import Char
 _PROSE_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff、。「」]")
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
+class Cell(NamedTuple):
+    """A table cell of a line (or the whole line): its text and horizontal extent."""
+
     text: str
     left: float
     right: float

@@ -1,0 +1,169 @@
+"""Reading a PDF in two processes (Linux, a long document) gives the lines reading alone gives.
+
+The odd pages are read by a forked child and sent back through a pipe; whatever becomes of the
+child (it fails, is killed, sends nothing or garbage), the parent reads those pages itself, so the
+lines, and an error, are the ones reading in one process gives. These tests force the two processes
+(a test worker may run threads, where the reader would not fork) and count the forks.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from plandiff.errors import InputError
+from plandiff.readers import pdf
+from plandiff.readers.lines import SourceLine
+from tests.shared_docs import shared
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="two processes are read on Linux only")
+
+NEWSLETTER = "otoineppu-village-newsletter-2020-03-budget-r2.pdf"  # 12 pages, vertical text and tables
+SUMMARY = "fuji-city-budget-r8-summary.pdf"  # 19 pages of tables
+
+
+def _alone(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[SourceLine, ...]:
+    with monkeypatch.context() as patch:
+        patch.setenv("PLANDIFF_PDF_PROCESSES", "1")
+        patch.setattr(os, "fork", _no_fork)
+        return pdf.pdf_lines(path.read_bytes(), path.name)
+
+
+def _no_fork() -> int:
+    raise AssertionError("forked although asked to read in one process")
+
+
+def _in_two(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Force the two processes; the list fills with the child's pid at each fork."""
+    forks: list[int] = []
+    fork = os.fork
+
+    def counted() -> int:
+        pid = fork()
+        if pid:
+            forks.append(pid)
+        return pid
+
+    monkeypatch.delenv("PLANDIFF_PDF_PROCESSES", raising=False)
+    monkeypatch.setattr(pdf, "_may_fork", lambda: True)
+    monkeypatch.setattr(pdf, "_TWO_PROCESSES_FROM", 2)
+    monkeypatch.setattr(os, "fork", counted)
+    return forks
+
+
+def _reaped(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+@pytest.mark.parametrize("name", [NEWSLETTER, SUMMARY])
+def test_two_processes_give_the_lines_of_one(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = shared(name)
+    alone = _alone(path, monkeypatch)
+    forks = _in_two(monkeypatch)
+    unpack, received = pdf._unpack, []
+    monkeypatch.setattr(pdf, "_unpack", lambda data, count: received.append(unpack(data, count)) or received[-1])
+    assert pdf.pdf_lines(path.read_bytes(), path.name) == alone
+    assert len(forks) == 1 and _reaped(forks[0])
+    assert len(received) == 1 and received[0] is not None  # the child's pages were used
+    assert all(line.page % 2 == 0 for lines in received[0] for line in lines)  # the odd indexes: pages 2, 4…
+
+
+def _exit_at_once(*_: object) -> None:
+    os._exit(3)
+
+
+def _killed(*_: object) -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _garbage(*_: object) -> list[object]:
+    return [None]  # marshalled fine, but not lines
+
+
+def _raises(*_: object) -> None:
+    raise MemoryError
+
+
+@pytest.mark.parametrize("failure", [_exit_at_once, _killed, _garbage, _raises])
+def test_a_failing_child_leaves_its_pages_to_the_parent(
+    failure: Callable[..., object], monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    path = shared(NEWSLETTER)
+    alone = _alone(path, monkeypatch)
+    forks = _in_two(monkeypatch)
+    monkeypatch.setattr(pdf, "_pack", failure)  # only the child packs its pages
+    assert pdf.pdf_lines(path.read_bytes(), path.name) == alone
+    assert len(forks) == 1 and _reaped(forks[0])
+    assert capfd.readouterr() == ("", "")  # no traceback from either process
+
+
+def test_a_child_that_sends_a_short_stream_is_not_believed(monkeypatch: pytest.MonkeyPatch) -> None:
+    path = shared(NEWSLETTER)
+    alone = _alone(path, monkeypatch)
+    _in_two(monkeypatch)
+    receive = pdf._receive
+    monkeypatch.setattr(pdf, "_receive", lambda fd: (receive(fd) or b"")[:-7])
+    assert pdf.pdf_lines(path.read_bytes(), path.name) == alone
+
+
+@pytest.mark.parametrize("unreadable", [(3,), (4,), (3, 4)])
+def test_an_unreadable_page_is_the_error_of_one_process(
+    unreadable: tuple[int, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page that PDFium cannot load, on either side of the split: the same one-line error."""
+    from pypdfium2 import PdfiumError
+
+    path = shared(NEWSLETTER)
+    page_lines = pdf._page_lines
+
+    def broken(document: object, index: int) -> list[pdf.Line]:
+        if index in unreadable:
+            raise PdfiumError("Failed to load page.")
+        return page_lines(document, index)
+
+    monkeypatch.setattr(pdf, "_page_lines", broken)
+    with pytest.raises(InputError) as alone:
+        _alone(path, monkeypatch)
+    forks = _in_two(monkeypatch)
+    with pytest.raises(InputError) as two:
+        pdf.pdf_lines(path.read_bytes(), path.name)
+    assert (
+        str(two.value) == str(alone.value) == f"{NEWSLETTER}: a page of the PDF cannot be read (Failed to load page.)"
+    )
+    assert len(forks) == 1 and _reaped(forks[0])
+
+
+def test_an_interruption_stops_the_child(monkeypatch: pytest.MonkeyPatch) -> None:
+    path = shared(NEWSLETTER)
+    page_lines = pdf._page_lines
+
+    def interrupted(document: object, index: int) -> list[pdf.Line]:
+        if index == 4 and os.getpid() == parent:
+            raise KeyboardInterrupt
+        return page_lines(document, index)
+
+    parent = os.getpid()
+    forks = _in_two(monkeypatch)
+    monkeypatch.setattr(pdf, "_page_lines", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        pdf.pdf_lines(path.read_bytes(), path.name)
+    assert len(forks) == 1 and _reaped(forks[0])
+
+
+def test_short_documents_and_the_setting_read_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    path = shared("fuji-city-budget-r8-revenue-01-city-tax.pdf")  # 3 pages
+    monkeypatch.setattr(os, "fork", _no_fork)
+    monkeypatch.setattr(pdf, "_may_fork", lambda: True)
+    assert pdf.pdf_lines(path.read_bytes(), path.name)
+    monkeypatch.undo()
+    monkeypatch.setenv("PLANDIFF_PDF_PROCESSES", "1")
+    assert not pdf._may_fork()
