@@ -25,7 +25,7 @@ import re
 import signal
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import NoReturn
 
 from plandiff.conventions.base import heading_like
@@ -101,15 +101,18 @@ def _page_lines(document: object, index: int) -> list[_Line]:
 # ---- pages read in two processes ----------------------------------------------------------------
 #
 # Most of a PDF's reading is page by page (PDFium loading each page and its text, then the layout),
-# and pages do not depend on each other: on Linux, with two cores, a long document's odd pages are
-# read by a forked copy of this process while this one reads the even pages. The child sends its
-# pages' lines back through a pipe (marshal: plain tuples, floats bit for bit) and they are merged in
-# page order, so the lines are the very ones reading alone gives. If the child fails in any way
-# (killed, no memory, a page it cannot read), this process reads its pages itself; if this process's
-# own half fails, all pages are read again in order, so that an error is the one reading alone gives.
+# and pages do not depend on each other: on Linux, with two cores, a long document's pages are read
+# by this process and a forked copy of it at once. The pages wait in a pipe, written before the fork,
+# and each process takes the next one as it goes (a read of two bytes takes one page index whole), so
+# a process slowed down by the rest of the machine reads fewer of them. The child sends its pages'
+# lines back through another pipe (marshal: plain tuples, floats bit for bit) and they are put in page
+# order, so the lines are the very ones reading alone gives. If the child fails in any way (killed,
+# out of memory, a page it cannot read), this process reads the pages it did not get; if a page fails
+# here, all pages are read again in order, so that an error is the one reading alone gives.
 # PLANDIFF_PDF_PROCESSES=1 reads in one process.
 
 _TWO_PROCESSES_FROM = 8  # pages; fewer are read in well under 0.1 s: a second process is not worth it
+_QUEUE_LIMIT = 2048  # pages: their indexes (2 bytes each) fit in a pipe's smallest buffer, written at once
 _PROCESSES_ENV = "PLANDIFF_PDF_PROCESSES"
 
 _PackedLine = tuple[int, float, float, list[tuple[str, float, float]], float, int, bool]
@@ -117,7 +120,7 @@ _PackedLine = tuple[int, float, float, list[tuple[str, float, float]], float, in
 
 def _read_pages(document: object, count: int) -> list[list[_Line]]:
     """Every page's lines, in page order."""
-    if count >= _TWO_PROCESSES_FROM and _may_fork():
+    if _TWO_PROCESSES_FROM <= count <= _QUEUE_LIMIT and _may_fork():
         pages = _read_pages_in_two(document, count)
         if pages is not None:
             return pages
@@ -139,37 +142,44 @@ def _may_fork() -> bool:
 
 
 def _read_pages_in_two(document: object, count: int) -> list[list[_Line]] | None:
-    """Even pages here, odd pages in a forked child; None if a page here could not be read."""
+    """The pages read here and in a forked child, in page order; None if a page here could not be read."""
+    fds: list[int] = []
     try:
-        read_end, write_end = os.pipe()
-    except OSError:
-        return None
-    try:
+        queue, queue_in = os.pipe()
+        fds += (queue, queue_in)
+        results, results_in = os.pipe()
+        fds += (results, results_in)
+        os.write(queue_in, b"".join(index.to_bytes(2, "little") for index in range(count)))  # ≤ 4,096 bytes
+        os.close(queue_in)
+        fds.remove(queue_in)
         pid = os.fork()
     except OSError:
-        os.close(read_end)
-        os.close(write_end)
+        for fd in fds:
+            os.close(fd)
         return None
     if pid == 0:
-        _child(document, count, read_end, write_end)
-    os.close(write_end)
+        _child(document, queue, results, results_in)
+    os.close(results_in)
     reaped = False
     try:
-        pages: list[list[_Line]] = [[] for _ in range(count)]
+        mine: dict[int, list[_Line]] = {}
         try:
-            for index in range(0, count, 2):
-                pages[index] = _page_lines(document, index)
+            for index in _claimed(queue):
+                mine[index] = _page_lines(document, index)
         except Exception:
             return None  # read again, in order, alone: the same error as reading alone
-        data = _receive(read_end)
+        data = _receive(results)
         _, status = os.waitpid(pid, 0)
         reaped = True
-        theirs = _unpack(data, len(range(1, count, 2))) if os.waitstatus_to_exitcode(status) == 0 else None
-        for index in range(1, count, 2):
-            pages[index] = theirs[index // 2] if theirs is not None else _page_lines(document, index)
+        theirs = _unpack(data, count, mine) if os.waitstatus_to_exitcode(status) == 0 else {}
+        pages: list[list[_Line]] = []
+        for index in range(count):
+            lines = mine.get(index, theirs.get(index))
+            pages.append(_page_lines(document, index) if lines is None else lines)  # a page the child did not send
         return pages
     finally:
-        os.close(read_end)
+        os.close(queue)
+        os.close(results)
         if not reaped:  # this process stopped early (an error, an interruption): the child is not needed
             try:
                 os.kill(pid, signal.SIGKILL)
@@ -178,15 +188,21 @@ def _read_pages_in_two(document: object, count: int) -> list[list[_Line]] | None
                 pass
 
 
-def _child(document: object, count: int, read_end: int, write_end: int) -> NoReturn:
-    """The forked child: read the odd pages, send their lines, and leave without running any cleanup."""
+def _claimed(queue: int) -> Iterator[int]:
+    """The indexes of the pages this process takes from the queue, until it is empty."""
+    while len(claim := os.read(queue, 2)) == 2:
+        yield int.from_bytes(claim, "little")
+
+
+def _child(document: object, queue: int, results: int, results_in: int) -> NoReturn:
+    """The forked child: read pages from the queue, send their lines, and leave without any cleanup."""
     status = 1
     try:
-        os.close(read_end)
-        data = marshal.dumps([_pack(_page_lines(document, index)) for index in range(1, count, 2)])
+        os.close(results)
+        data = marshal.dumps([(index, _pack(_page_lines(document, index))) for index in _claimed(queue)])
         view = memoryview(data)
         while view:
-            view = view[os.write(write_end, view) :]
+            view = view[os.write(results_in, view) :]
         status = 0
     except BaseException:  # the parent reads these pages itself
         pass
@@ -219,22 +235,22 @@ def _pack(lines: list[_Line]) -> list[_PackedLine]:
     ]
 
 
-def _unpack(data: bytes | None, count: int) -> list[list[_Line]] | None:
-    """The child's pages, or None if what came is not ``count`` pages of lines."""
+def _unpack(data: bytes | None, count: int, mine: dict[int, list[_Line]]) -> dict[int, list[_Line]]:
+    """The child's pages by index; none if what came is not pages of lines that this process did not read."""
     if data is None:
-        return None
+        return {}
     try:
-        packed = marshal.loads(data)
-        pages = [
-            [
+        pages = {
+            index: [
                 _Line(page, bottom, height, list(map(_Cell._make, cells)), page_height, block, vertical)
                 for page, bottom, height, cells, page_height, block, vertical in lines
             ]
-            for lines in packed
-        ]
+            for index, lines in marshal.loads(data)
+        }
     except (EOFError, ValueError, TypeError):
-        return None
-    return pages if len(pages) == count else None
+        return {}
+    valid = all(isinstance(index, int) and 0 <= index < count and index not in mine for index in pages)
+    return pages if valid else {}
 
 
 def _in_margin(line: _Line) -> bool:
