@@ -52,7 +52,7 @@ def _in_two(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
     monkeypatch.delenv("PLANDIFF_PDF_PROCESSES", raising=False)
     monkeypatch.setattr(pdf, "_may_fork", lambda: True)
-    monkeypatch.setattr(pdf, "_TWO_PROCESSES_FROM", 2)
+    monkeypatch.setattr(pdf, "_WORTH_TWO", 0.0)  # after the first page
     monkeypatch.setattr(os, "fork", counted)
     return forks
 
@@ -107,6 +107,19 @@ def test_a_failing_child_leaves_its_pages_to_the_parent(
     assert capfd.readouterr() == ("", "")  # no traceback from either process
 
 
+def test_children_reaped_by_the_system(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A program that ignores SIGCHLD (its children are reaped for it): no error, the same lines."""
+    path = shared(NEWSLETTER)
+    alone = _alone(path, monkeypatch)
+    forks = _in_two(monkeypatch)
+    previous = signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    try:
+        assert pdf.pdf_lines(path.read_bytes(), path.name) == alone
+    finally:
+        signal.signal(signal.SIGCHLD, previous)
+    assert len(forks) == 1 and _reaped(forks[0])
+
+
 def test_a_child_that_sends_a_short_stream_is_not_believed(monkeypatch: pytest.MonkeyPatch) -> None:
     path = shared(NEWSLETTER)
     alone = _alone(path, monkeypatch)
@@ -116,7 +129,7 @@ def test_a_child_that_sends_a_short_stream_is_not_believed(monkeypatch: pytest.M
     assert pdf.pdf_lines(path.read_bytes(), path.name) == alone
 
 
-@pytest.mark.parametrize("unreadable", [(3,), (4,), (3, 4)])
+@pytest.mark.parametrize("unreadable", [(0,), (3,), (4,), (3, 4)])
 def test_an_unreadable_page_is_the_error_of_one_process(
     unreadable: tuple[int, ...], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -140,7 +153,7 @@ def test_an_unreadable_page_is_the_error_of_one_process(
     assert (
         str(two.value) == str(alone.value) == f"{NEWSLETTER}: a page of the PDF cannot be read (Failed to load page.)"
     )
-    assert len(forks) == 1 and _reaped(forks[0])
+    assert len(forks) == (0 if unreadable == (0,) else 1) and all(map(_reaped, forks))  # page 0: before any fork
 
 
 def test_an_interruption_stops_the_child(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -148,7 +161,7 @@ def test_an_interruption_stops_the_child(monkeypatch: pytest.MonkeyPatch) -> Non
     page_lines = pdf._page_lines
 
     def interrupted(document: object, index: int) -> list[pdf.Line]:
-        if os.getpid() == parent:  # its first page: the child is reading meanwhile
+        if forks and os.getpid() == parent:  # its first page after the fork: the child is reading meanwhile
             raise KeyboardInterrupt
         return page_lines(document, index)
 
@@ -164,7 +177,8 @@ def test_short_documents_and_the_setting_read_in_one_process(monkeypatch: pytest
     path = shared("fuji-city-budget-r8-revenue-01-city-tax.pdf")  # 3 pages
     monkeypatch.setattr(os, "fork", _no_fork)
     monkeypatch.setattr(pdf, "_may_fork", lambda: True)
-    assert pdf.pdf_lines(path.read_bytes(), path.name)
+    monkeypatch.setattr(pdf, "_WORTH_TWO", 0.0)
+    assert pdf.pdf_lines(path.read_bytes(), path.name)  # too few pages left after the first
     monkeypatch.undo()
     monkeypatch.setenv("PLANDIFF_PDF_PROCESSES", "1")
     assert not pdf._may_fork()

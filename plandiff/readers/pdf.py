@@ -24,6 +24,7 @@ import os
 import re
 import signal
 import sys
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import NoReturn
@@ -108,10 +109,15 @@ def _page_lines(document: object, index: int) -> list[_Line]:
 # lines back through another pipe (marshal: plain tuples, floats bit for bit) and they are put in page
 # order, so the lines are the very ones reading alone gives. If the child fails in any way (killed,
 # out of memory, a page it cannot read), this process reads the pages it did not get; if a page fails
-# here, all pages are read again in order, so that an error is the one reading alone gives.
-# PLANDIFF_PDF_PROCESSES=1 reads in one process.
+# here, those pages are read again in order, so that an error is the one reading alone gives.
+#
+# A second process costs some 10-20 ms (the fork, and the memory pages both then copy as they write):
+# pages are read here in order until what is left looks worth it, judged from the time the pages read
+# so far took (a 19-page budget summary of light tables never forks; a 12-page newsletter does after
+# its first page). PLANDIFF_PDF_PROCESSES=1 reads in one process.
 
-_TWO_PROCESSES_FROM = 8  # pages; fewer are read in well under 0.1 s: a second process is not worth it
+_WORTH_TWO = 0.05  # seconds of reading left, at the pace so far, from which a second process pays
+_PAGES_LEFT = 4  # and at least this many pages left
 _QUEUE_LIMIT = 2048  # pages: their indexes (2 bytes each) fit in a pipe's smallest buffer, written at once
 _PROCESSES_ENV = "PLANDIFF_PDF_PROCESSES"
 
@@ -120,11 +126,19 @@ _PackedLine = tuple[int, float, float, list[tuple[str, float, float]], float, in
 
 def _read_pages(document: object, count: int) -> list[list[_Line]]:
     """Every page's lines, in page order."""
-    if _TWO_PROCESSES_FROM <= count <= _QUEUE_LIMIT and _may_fork():
-        pages = _read_pages_in_two(document, count)
-        if pages is not None:
-            return pages
-    return [_page_lines(document, index) for index in range(count)]
+    two = _PAGES_LEFT < count <= _QUEUE_LIMIT and _may_fork()
+    start = time.perf_counter()
+    pages: list[list[_Line]] = []
+    for index in range(count):
+        if two and index and count - index >= _PAGES_LEFT:
+            left = (time.perf_counter() - start) / index * (count - index)
+            if left >= _WORTH_TWO:
+                two = False
+                rest = _read_pages_in_two(document, index, count)
+                if rest is not None:
+                    return pages + rest
+        pages.append(_page_lines(document, index))
+    return pages
 
 
 def _may_fork() -> bool:
@@ -141,15 +155,16 @@ def _may_fork() -> bool:
         return False
 
 
-def _read_pages_in_two(document: object, count: int) -> list[list[_Line]] | None:
-    """The pages read here and in a forked child, in page order; None if a page here could not be read."""
+def _read_pages_in_two(document: object, first: int, count: int) -> list[list[_Line]] | None:
+    """Pages ``first`` to ``count - 1`` read here and in a forked child, in page order; None if a page here
+    could not be read."""
     fds: list[int] = []
     try:
         queue, queue_in = os.pipe()
         fds += (queue, queue_in)
         results, results_in = os.pipe()
         fds += (results, results_in)
-        os.write(queue_in, b"".join(index.to_bytes(2, "little") for index in range(count)))  # ≤ 4,096 bytes
+        os.write(queue_in, b"".join(index.to_bytes(2, "little") for index in range(first, count)))  # ≤ 4 KB
         os.close(queue_in)
         fds.remove(queue_in)
         pid = os.fork()
@@ -169,11 +184,15 @@ def _read_pages_in_two(document: object, count: int) -> list[list[_Line]] | None
         except Exception:
             return None  # read again, in order, alone: the same error as reading alone
         data = _receive(results)
-        _, status = os.waitpid(pid, 0)
+        try:
+            _, status = os.waitpid(pid, 0)
+            exited = os.waitstatus_to_exitcode(status)
+        except ChildProcessError:  # reaped already (SIGCHLD ignored): its lines are believed if they are whole
+            exited = 0
         reaped = True
-        theirs = _unpack(data, count, mine) if os.waitstatus_to_exitcode(status) == 0 else {}
+        theirs = _unpack(data, range(first, count), mine) if exited == 0 else {}
         pages: list[list[_Line]] = []
-        for index in range(count):
+        for index in range(first, count):
             lines = mine.get(index, theirs.get(index))
             pages.append(_page_lines(document, index) if lines is None else lines)  # a page the child did not send
         return pages
@@ -235,7 +254,7 @@ def _pack(lines: list[_Line]) -> list[_PackedLine]:
     ]
 
 
-def _unpack(data: bytes | None, count: int, mine: dict[int, list[_Line]]) -> dict[int, list[_Line]]:
+def _unpack(data: bytes | None, indexes: range, mine: dict[int, list[_Line]]) -> dict[int, list[_Line]]:
     """The child's pages by index; none if what came is not pages of lines that this process did not read."""
     if data is None:
         return {}
@@ -249,7 +268,7 @@ def _unpack(data: bytes | None, count: int, mine: dict[int, list[_Line]]) -> dic
         }
     except (EOFError, ValueError, TypeError):
         return {}
-    valid = all(isinstance(index, int) and 0 <= index < count and index not in mine for index in pages)
+    valid = all(isinstance(index, int) and index in indexes and index not in mine for index in pages)
     return pages if valid else {}
 
 

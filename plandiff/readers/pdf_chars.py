@@ -62,8 +62,9 @@ def _raw_calls() -> _Calls:
         import pypdfium2.raw as raw
 
         def holding(function: Any, checked: bool = True) -> Any:
-            """The same C function, called without releasing the GIL (and without argtypes if not ``checked``)."""
-            prototype = ctypes.PYFUNCTYPE(function.restype, *(function.argtypes if checked else ()))
+            """The same C function, called without releasing the GIL; if not ``checked``, without argtypes,
+            and its result (a success flag, which the per-character calls do not read) not converted."""
+            prototype = ctypes.PYFUNCTYPE(*((function.restype, *function.argtypes) if checked else (None,)))
             return prototype(ctypes.cast(function, ctypes.c_void_p).value or 0)
 
         _calls.append(
