@@ -1,4 +1,5 @@
-"""Shared fixtures: the real plan documents in corpus/, parsed once per test session; the hash-seed runs."""
+"""Shared fixtures: the real plan documents in corpus/, parsed once per test session; the hash-seed runs;
+the browser's pages."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 from hypothesis import settings
 
 from plandiff.model import Document
+from tests.browser import CHROMIUM, REASON, open_pages, session_pages
 from tests.seeded import Seeded
 from tests.shared_docs import cached_read
 
@@ -40,3 +42,14 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Seeded:
     if "PYTEST_XDIST_WORKER" not in os.environ:  # no xdist workers: this process alone
         return Seeded(tmp_path_factory.mktemp("seeded"))
     return Seeded(tmp_path_factory.getbasetemp().parent / "seeded")
+
+
+@pytest.fixture(scope="session")
+def browsed(fy2021: Document, fy2021_text: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, str]]:
+    """What the browser computed for each page of tests/browser.py's ``session_pages``, in one Chromium:
+    the text of each ``<pre>`` block its probes wrote, by page and block id. The browser tests are one
+    xdist group (``browser``), so one worker opens them all."""
+    if CHROMIUM is None:
+        pytest.skip(REASON)
+    pages = session_pages(fy2021, fy2021_text, tmp_path_factory.mktemp("series"))
+    return open_pages(pages, tmp_path_factory.mktemp("browser"))
