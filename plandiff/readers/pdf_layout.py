@@ -16,7 +16,6 @@ import bisect
 import itertools
 import operator
 import re
-import statistics
 from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
@@ -116,7 +115,7 @@ def vertical_paragraphs(chars: list[Char]) -> list[tuple[str, float, float, floa
 
 
 def _column(chars: list[Char]) -> _Column:
-    size = statistics.median(c[2] - c[1] for c in chars)
+    size = _median(sorted([c[2] - c[1] for c in chars]))
     return _Column(chars, min(c[1] for c in chars), max(c[2] for c in chars), chars[0][4], chars[-1][3], size)
 
 
@@ -339,7 +338,7 @@ def _title_first(right: list[_Item], left: list[_Item]) -> bool:
     """Is ``right`` a single line that starts above everything on the left (a title, not a column)?"""
     if len(_rows(right)) != 1 or not left:
         return False
-    size = statistics.median(item.size for item in right)
+    size = _median(sorted([item.size for item in right]))
     return min(item.bottom for item in right) > max(item.top for item in left) - 0.5 * size
 
 
@@ -482,7 +481,8 @@ class _Region:
 
 
 def _median(ordered: list[float]) -> float:
-    """``statistics.median`` of a list already sorted (the same arithmetic, without its overhead)."""
+    """``statistics.median`` of a list already sorted (the same arithmetic, without its overhead, nor
+    its import: decimal and fractions)."""
     middle = len(ordered) // 2
     return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
@@ -493,7 +493,7 @@ def _resized(items: list[_Item], low: float, high: float) -> bool:
     after = [item.size for item in items if not item.vertical and high <= item.left <= high + 2 * item.size]
     if not before or not after:
         return False
-    a, b = sorted((statistics.median(before), statistics.median(after)))
+    a, b = sorted((_median(sorted(before)), _median(sorted(after))))
     return a < 0.85 * b
 
 
