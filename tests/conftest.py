@@ -48,8 +48,50 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Seeded:
 def browsed(fy2021: Document, fy2021_text: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, str]]:
     """What the browser computed for each page of tests/browser.py's ``session_pages``, in one Chromium:
     the text of each ``<pre>`` block its probes wrote, by page and block id. The browser tests are one
-    xdist group (``browser``), so one worker opens them all."""
+    group of tests (``GROUPS``), so under pytest-xdist one worker opens them all."""
     if CHROMIUM is None:
         pytest.skip(REASON)
     pages = session_pages(fy2021, fy2021_text, tmp_path_factory.mktemp("series"))
     return open_pages(pages, tmp_path_factory.mktemp("browser"))
+
+
+# pytest-xdist hands out groups of tests (``pytest_xdist_make_scheduler`` below): each module is one
+# group (the browser's two modules are one, as they share one browser), run whole by one worker, so a
+# module's fixtures are made once; a worker takes the next group when it is nearly done with its own, in
+# the order below. The longest modules go first (their CPU seconds under ``pytest -n 0``, 2026-11-25), so
+# that the last groups handed out are short ones and both workers finish about together; the rest follow
+# in the order they are collected.
+LONGEST_FIRST = (
+    "test_hostile_more.py",
+    "test_history.py",
+    "test_diff.py",
+    "test_pdf_processes.py",
+    "test_browser.py",
+    "test_history_browser.py",
+    "test_priority_plan_editions.py",
+    "test_hostile_limits.py",
+    "test_pdf_layout_equivalence.py",
+    "test_budget_books.py",
+    "test_html_input.py",
+    "test_history_real.py",
+)
+GROUPS = {"test_browser.py": "browser", "test_history_browser.py": "browser"}  # the fixture ``browsed``
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {name: position for position, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: collection order otherwise
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """Groups of tests, each a module or a group of ``GROUPS``, handed out in collection order. (Not
+    ``--dist loadgroup``: pytest-xdist 3.8 marks a group in ``item._nodeid``, which pytest 9 no longer reads.)"""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ModuleScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return GROUPS.get(module.rsplit("/", 1)[-1], module)
+
+    config.option.loadscopereorder = False  # the order of collection, not the largest group first
+    return ModuleScheduling(config, log)

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
+import os
 import re
 from collections.abc import Callable
+from pathlib import Path
 
+import reportlab
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -226,3 +231,24 @@ def layout_pdf(
         pdf.showPage()
     pdf.save()
     return buffer.getvalue(), starts
+
+
+def cached_layout_pdf(lines: list[str], directory: Path | None) -> tuple[bytes, list[int | None]]:
+    """:func:`layout_pdf` of ``lines``, kept in ``directory`` (pytest's cache) under a key of the lines,
+    this module's source and reportlab's version: the same PDF is typeset once, not on every run (for the
+    90-page 重点計画 that is 0.4 s of reportlab; the PDF is still read by plandiff on every run). Without
+    a directory (``-p no:cacheprovider``) it is typeset afresh."""
+    if directory is None:
+        return layout_pdf(lines)
+    key = hashlib.sha256()
+    for part in (reportlab.Version, Path(__file__).read_text(encoding="utf-8"), *lines):
+        key.update(part.encode("utf-8") + b"\0")
+    pdf, pages = directory / f"{key.hexdigest()}.pdf", directory / f"{key.hexdigest()}.json"
+    if pdf.is_file() and pages.is_file():
+        return pdf.read_bytes(), json.loads(pages.read_text(encoding="utf-8"))
+    data, starts = layout_pdf(lines)
+    for path, content in ((pages, json.dumps(starts).encode()), (pdf, data)):  # the PDF last: it marks them done
+        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+        partial.write_bytes(content)
+        partial.replace(path)  # whole or not at all, whoever else is writing it
+    return data, starts

@@ -18,7 +18,7 @@ import pytest
 
 from tests.browser import CHROMIUM, REASON
 
-pytestmark = [pytest.mark.skipif(CHROMIUM is None, reason=REASON), pytest.mark.xdist_group("browser")]
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason=REASON)
 
 
 def _facts(browsed: dict[str, dict[str, str]], page: str) -> dict[str, object]:

@@ -14,7 +14,7 @@ from tests.history_series import TARGET_VALUES
 from tests.shared_docs import shared
 from tests.test_budget_books import R7, R8
 
-pytestmark = [pytest.mark.skipif(CHROMIUM is None, reason=REASON), pytest.mark.xdist_group("browser")]
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason=REASON)
 
 
 def _opened(browsed: dict[str, dict[str, str]], page: str) -> tuple[dict[str, object], list[dict[str, object]]]:

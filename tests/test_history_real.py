@@ -90,15 +90,16 @@ def test_a_row_the_pair_comparison_pairs_under_another_label_is_one_trajectory()
         start = text.index("新型コロナ")
         return text[start : text.index("交付金", start) + 3]
 
-    assert label(R7) == "新型コロナウイルス感染症対策地方税減収補特別交付金"
-    assert label(R8) == "新型コロナウイルス感染症対策地方税減収補塡特別交付金"
-    rows = [b for b in fuji().budget if b.row[-1] in (label(R7), label(R8)) and b.statement.startswith("第1表")]
+    old_label, new_label = label(R7), label(R8)  # each book's page read once
+    assert old_label == "新型コロナウイルス感染症対策地方税減収補特別交付金"
+    assert new_label == "新型コロナウイルス感染症対策地方税減収補塡特別交付金"
+    rows = [b for b in fuji().budget if b.row[-1] in (old_label, new_label) and b.statement.startswith("第1表")]
     assert len(rows) == 1
     (row,) = rows
-    assert row.row[-1] == label(R8)  # the newest edition's name
+    assert row.row[-1] == new_label  # the newest edition's name
     assert [c.amount if c else None for c in row.cells] == [26_000, 5_000]
     assert [s.events for s in row.steps] == [("decreased",)]
     pair = plandiff.compare(parsed(R7), parsed(R8))
     assert row.steps[0].changes == tuple(
-        c.id for c in pair.changes if c.kind.value == "budget" and c.new and label(R8) in c.new[0].text
+        c.id for c in pair.changes if c.kind.value == "budget" and c.new and new_label in c.new[0].text
     )

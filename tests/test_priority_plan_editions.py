@@ -3,7 +3,8 @@ path and page, nothing else; the rolled years counted as noise.
 
 The 2024 edition (``tests/priority_editions.py``) is written as text and, typeset afresh with
 reportlab, as a PDF whose line and page breaks fall elsewhere than the original's. Both are made in
-pytest's tmp_path from ../shared/documents; nothing from the plan is kept in the repository.
+pytest's tmp_path from ../shared/documents (the typeset PDF is kept in pytest's cache, outside the
+repository, until the edition or tests/pdfgen.py changes); nothing from the plan is kept in the repository.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from plandiff.load import read
 from plandiff.model import Document, Location
 from plandiff.report import render_changelog
 from tests.cli import invoke
-from tests.pdfgen import layout_pdf
+from tests.pdfgen import cached_layout_pdf
 from tests.priority_editions import (
     EXPECTED,
     ROLLED_MEASURES,
@@ -57,8 +58,11 @@ def new_txt(tmp_path_factory: pytest.TempPathFactory, new_lines: list[str]) -> P
 
 
 @pytest.fixture(scope="module")
-def new_pdf(tmp_path_factory: pytest.TempPathFactory, new_lines: list[str]) -> tuple[Path, list[int | None]]:
-    data, pages = layout_pdf(new_lines)
+def new_pdf(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, new_lines: list[str]
+) -> tuple[Path, list[int | None]]:
+    cache = request.config.cache.mkdir("typeset") if request.config.cache is not None else None
+    data, pages = cached_layout_pdf(new_lines, cache)
     path = tmp_path_factory.mktemp("priority") / "priority-plan-2024.CONSTRUCTED.pdf"
     path.write_bytes(data)
     return path, pages
