@@ -173,6 +173,15 @@ def test_an_interruption_stops_the_child(monkeypatch: pytest.MonkeyPatch) -> Non
     assert len(forks) == 1 and _reaped(forks[0])
 
 
+def test_a_document_read_quickly_is_read_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages left that would take less than ``_WORTH_TWO`` at the pace so far: no fork."""
+    path = shared(SUMMARY)
+    monkeypatch.setattr(os, "fork", _no_fork)
+    monkeypatch.setattr(pdf, "_may_fork", lambda: True)
+    monkeypatch.setattr(pdf, "_WORTH_TWO", 1e9)
+    assert pdf.pdf_lines(path.read_bytes(), path.name)
+
+
 def test_short_documents_and_the_setting_read_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
     path = shared("fuji-city-budget-r8-revenue-01-city-tax.pdf")  # 3 pages
     monkeypatch.setattr(os, "fork", _no_fork)

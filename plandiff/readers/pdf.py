@@ -15,6 +15,9 @@ parser already reads, so a PDF parses to the same document model:
   broke it, mostly between two Japanese characters): the two are joined;
 - page numbers (``- 12 -``, ``12``, ``12/40``) and running headers/footers (the same text in the
   top or bottom margin of most pages) are dropped; each line keeps its page for provenance.
+
+Pages are read one by one and independently; on Linux with two cores, a long document's pages are
+shared with a forked child process (below: "pages read in two processes"), with the same lines.
 """
 
 from __future__ import annotations
