@@ -84,8 +84,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
-    """Groups of tests, each a module or a group of ``GROUPS``, handed out in collection order. (Not
-    ``--dist loadgroup``: pytest-xdist 3.8 marks a group in ``item._nodeid``, which pytest 9 no longer reads.)"""
+    """Groups of tests, each a module or a group of ``GROUPS``, handed out in collection order, unless
+    another ``--dist`` than the default is asked for. (Not ``--dist loadgroup``: pytest-xdist 3.8 marks a
+    group in ``item._nodeid``, which pytest 9 no longer reads.)"""
+    if config.getoption("dist") != "load":  # -n alone means --dist load
+        return None
     from xdist.scheduler import LoadScopeScheduling
 
     class ModuleScheduling(LoadScopeScheduling):
