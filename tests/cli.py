@@ -24,6 +24,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+import typer.main
+
+import plandiff.cli
 import plandiff.load
 import plandiff.readers
 from plandiff.cli import run
@@ -87,6 +90,23 @@ def _cached_reads() -> Iterator[None]:
 
 
 _ORIGINAL_READ = plandiff.load.read
+
+# typer makes the click command of ``plandiff.cli.app`` afresh on every call of the app (3 ms): a
+# process makes it once, and so does this one, for every ``run`` of the tests (the app is whole once
+# imported; a click command keeps nothing of one invocation for the next, its context is new each time)
+_get_command = typer.main.get_command
+_commands: dict[int, object] = {}
+
+
+def _command_once(typer_instance: typer.Typer) -> object:
+    if typer_instance is not plandiff.cli.app:
+        return _get_command(typer_instance)
+    if id(typer_instance) not in _commands:
+        _commands[id(typer_instance)] = _get_command(typer_instance)
+    return _commands[id(typer_instance)]
+
+
+typer.main.get_command = _command_once  # type: ignore[assignment]
 
 
 def invoke(
