@@ -3,8 +3,8 @@
 - baseline: a process that opens the PDF with pypdfium2 and extracts every page's text
   (``get_textpage().get_text_range()``), which is the least any reader built on PDFium does;
 - plandiff: ``python -m plandiff show FILE`` (reading, layout, parsing and the summary), whole process;
-  on Linux with two cores it reads a long PDF's pages in two processes (a forked child reads the odd
-  pages), so it is also run with ``PLANDIFF_PDF_PROCESSES=1``: reading in one process.
+  on Linux with two cores it shares a long PDF's pages with a forked child process, so it is also
+  run with ``PLANDIFF_PDF_PROCESSES=1``: reading in one process.
 
 They run on the 118-page 重点計画 and on a 612-page budget book built for the run from the real
 富士市 budget PDFs (their pages imported over and over into one new PDF in a temporary directory,
@@ -12,8 +12,9 @@ never kept). Each is run ``--runs`` times, the three in turn (so that a busy mac
 alike); reported are the median wall time, the median CPU time (user + system, from the kernel's
 rusage for that child, which counts the forked child too: what the two processes cost together) and
 the peak resident memory (the larger of the two processes), with plandiff's ratios to the baseline
-of the same file measured in the same run. Aims (issue 15): at most 1.5× the baseline; 612 pages
-under 2 s.
+of the same file measured in the same run. "cores used" is CPU time over wall time (median over the
+runs): near 1 for show, its second process found no free core (the machine was busy), and its wall
+time is then that of one process. Aims (issue 15): at most 1.5× the baseline; 612 pages under 2 s.
 
 Usage: python scripts/bench_pdf.py [--documents DIR] [--runs N] [--pages N]
 """
@@ -99,6 +100,7 @@ def compare(label: str, path: Path, runs: int) -> tuple[Figures, Figures, Figure
         print(
             f"{name:<38} median {median.wall:6.3f} s (min {min(walls):.3f}, max {max(walls):.3f})"
             f"   CPU {median.cpu:6.3f} s   peak {median.peak:6.1f} MB"
+            f"   cores used {statistics.median(c / w for c, w in zip(cpus, walls, strict=True)):.2f}"
         )
         figures.append(median)
     base, show, alone = figures
