@@ -9,7 +9,7 @@ import io
 import json
 from collections.abc import Mapping, Sequence
 
-from plandiff.model import BudgetComparison, BudgetLine, Change, Reconciliation
+from plandiff.model import BudgetComparison, BudgetItemChange, BudgetLine, Change, Reconciliation
 from plandiff.render import access
 from plandiff.render.escape import md
 from plandiff.render.labels import Lang, label, rule, verb
@@ -170,7 +170,7 @@ def budget_markdown(comparison: BudgetComparison, lang: Lang = "en", links: Mapp
                     out.append(f"- **{what.capitalize()}**: {_link(loc.text, c, links)} ({_where(c)})")
             elif c.change == "item_changed":
                 out.append(
-                    f"- **{name}**{colon}{md(c.old[0].text)} → {md(c.new[0].text)}"
+                    f"- **{name}**{colon}{_item_changes(c, lang)}"
                     + (f"（{_where(c, lang)}行目）" if lang == "ja" else f" ({_where(c)})")
                 )
             elif c.change == "unit_changed":
@@ -236,6 +236,24 @@ def budget_markdown(comparison: BudgetComparison, lang: Lang = "en", links: Mapp
                 )
             )
     return "\n".join(out) + "\n"
+
+
+def _item_changes(change: Change, lang: Lang) -> str:
+    """A 第2表/第3表 item's name and the fields that changed, each old → new (a field the editions print alike,
+    such as 第3表's 起債の方法 text, is not repeated)."""
+    if not isinstance(change, BudgetItemChange) or change.fields.old is None or change.fields.new is None:
+        return f"{md(change.old[0].text)} → {md(change.new[0].text)}"
+    old, new = dict(change.fields.old), dict(change.fields.new)
+    names = (change.name.old or "", change.name.new or "")
+    head = md(names[1]) if names[0] == names[1] else f"{md(names[0])} → {md(names[1])}"
+    parts = [
+        f"{md(key)} {md(old.get(key, '—'))} → {md(new.get(key, '—'))}"
+        for key in dict.fromkeys([*old, *new])
+        if old.get(key) != new.get(key)
+    ]
+    if change.delta is not None:
+        parts.append(f"{delta(change.delta)}{change.unit.either or ''}")
+    return head + (f"（{'、'.join(parts)}）" if lang == "ja" else f" ({'; '.join(parts)})")
 
 
 def reconciliation_data(r: Reconciliation) -> dict[str, object]:
