@@ -21,7 +21,8 @@ from plandiff.classify.budget_changes import compare_budget
 from plandiff.conventions import by_name
 from plandiff.diff import compare
 from plandiff.extract.budget import budget_items, budget_lines, reconcile
-from plandiff.extract.budget_book import read_value, to_yen
+from plandiff.extract.budget_book import read_value
+from plandiff.extract.units import to_yen
 from plandiff.model import Change, Document, SourceLine
 from plandiff.parse.build import assemble
 from plandiff.render.budget import budget_listing, budget_markdown

@@ -12,8 +12,9 @@ import dataclasses
 from collections.abc import Callable, Sequence
 
 from plandiff.classify.ids import content_id, unique
+from plandiff.conventions import BOOKS
 from plandiff.extract.budget import column_paths, reconcile, row_paths, table_lines
-from plandiff.extract.budget_book import BOOKS, UNIT_YEN
+from plandiff.extract.units import UNIT_YEN
 from plandiff.model import (
     BudgetComparison,
     BudgetItem,

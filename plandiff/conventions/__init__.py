@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from plandiff.conventions import budget_book, dokuho, fusho, generic, koho, statement
 from plandiff.conventions.base import Family, HeadingStyle
+from plandiff.conventions.budget_book import BookConventions
 from plandiff.errors import InputError
 
 FAMILIES: tuple[Family, ...] = (
@@ -27,6 +28,8 @@ FAMILIES: tuple[Family, ...] = (
     generic.FAMILY,
 )
 GENERIC = generic.FAMILY
+#: the families whose tables are read row by row as a budget book (款/項/目/節), with their table conventions
+BOOKS: dict[str, BookConventions] = {budget_book.FAMILY.name: budget_book.BOOK, koho.FAMILY.name: koho.BOOK}
 _MIN_SCORE = 5  # below this no family is sure enough: the generic rules apply
 _SAMPLE = 20_000  # characters looked at: the cover, the front matter and the first pages
 
@@ -55,4 +58,4 @@ def detect(text: str) -> Family:
     return best
 
 
-__all__ = ["FAMILIES", "GENERIC", "Family", "HeadingStyle", "by_name", "detect", "family_named"]
+__all__ = ["BOOKS", "FAMILIES", "GENERIC", "Family", "HeadingStyle", "by_name", "detect", "family_named"]

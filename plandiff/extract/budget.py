@@ -34,6 +34,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from plandiff.conventions import BOOKS
 from plandiff.extract.memo import per_document
 from plandiff.model import BudgetItem, BudgetLine, Document, Finding, Reconciliation, Table
 from plandiff.text.normalize import repair
@@ -207,10 +208,12 @@ def budget_lines(document: Document) -> tuple[BudgetLine, ...]:
 
 
 def _book(document: Document) -> BookReading | None:
-    from plandiff.extract.budget_book import BOOKS, read_book
-
     conventions = BOOKS.get(document.meta.family)
-    return None if conventions is None else _read_book(document, conventions, read_book)
+    if conventions is None:
+        return None
+    from plandiff.extract.budget_book import read_book  # only a budget book's family needs the reader
+
+    return _read_book(document, conventions, read_book)
 
 
 _BOOK_CACHE: dict[int, tuple[Document, BookReading]] = {}

@@ -29,25 +29,11 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from plandiff.conventions import budget_book as book_conventions
-from plandiff.conventions import koho as koho_conventions
 from plandiff.conventions.budget_book import BookConventions
+from plandiff.extract.units import UNIT_YEN, to_yen
 from plandiff.model import BudgetItem, BudgetLine, Document, Finding, Reconciliation, Table
 from plandiff.model.document import Path
 
-BOOKS: dict[str, BookConventions] = {"budget_book": book_conventions.BOOK, "koho": koho_conventions.BOOK}
-
-#: the common base: every unit in yen
-UNIT_YEN: dict[str, int] = {
-    "円": 1,
-    "千円": 1_000,
-    "万円": 10_000,
-    "百万円": 1_000_000,
-    "千万円": 10_000_000,
-    "億円": 100_000_000,
-    "十億円": 1_000_000_000,
-    "兆円": 1_000_000_000_000,
-}
 MAX_DIGITS = 15  # more digits than any budget has: text, not an amount
 _MINUS = r"△▲\-−‐‑‒–"
 _NOTHING = frozenset({"-", "–", "－", "‐", "‑", "‒", "—", "―", "−", "ー", "ｰ"})
@@ -61,14 +47,6 @@ _WRITTEN_RE = re.compile(
 )
 _PERCENT_RE = re.compile(rf"^[{_MINUS}]?\s*[0-9]{{1,3}}(?:\.[0-9]+)?\s*[%％]$")
 _HIRAGANA_RUN = re.compile(r"[ぁ-ゖ]{3,}")
-
-
-def to_yen(amount: int | None, unit: str) -> int | None:
-    """An amount in its unit → yen (``None`` stays nothing; an unknown unit gives ``None``)."""
-    if amount is None:
-        return None
-    factor = UNIT_YEN.get(unit)
-    return None if factor is None else amount * factor
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,8 +15,8 @@ from collections.abc import Callable, Sequence
 
 from plandiff.classify.ids import content_id, numbered
 from plandiff.extract.budget import budget_lines
-from plandiff.extract.budget_book import UNIT_YEN, to_yen
 from plandiff.extract.targets import extract_targets
+from plandiff.extract.units import UNIT_YEN, to_yen
 from plandiff.history.lineage import masked
 from plandiff.model import BudgetLine, BudgetLineChange, Changelog, Document, Target, TargetChange, Verb
 from plandiff.model.history import BudgetCell, BudgetTrajectory, Event, Step, TargetCell, TargetTrajectory
