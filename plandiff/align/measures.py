@@ -32,6 +32,8 @@ MIN_PART_TOKENS = 4
 
 @dataclass(frozen=True, slots=True)
 class Pairing:
+    """Old and new measures (by index) that correspond, and how: exact, fuzzy, split or merged."""
+
     how: str  # exact | fuzzy | split | merged
     old: tuple[int, ...]
     new: tuple[int, ...]
@@ -41,6 +43,8 @@ class Pairing:
 
 @dataclass(frozen=True, slots=True)
 class MeasureAlignment:
+    """The measures of two editions paired, with those only one of them has."""
+
     pairings: tuple[Pairing, ...]
     removed: tuple[int, ...]
     added: tuple[int, ...]

@@ -28,6 +28,8 @@ _GENERIC_KINDS = frozenset({"indicators", "annex", "account"})  # their titles r
 
 @dataclass(frozen=True, slots=True)
 class SectionPair:
+    """An old heading and the new one it corresponds to, and how they were paired."""
+
     old: Section
     new: Section
     how: str  # exact | renumbered | moved | renamed
@@ -36,6 +38,8 @@ class SectionPair:
 
 @dataclass(frozen=True, slots=True)
 class SectionAlignment:
+    """The headings of two editions paired, with those only one of them has."""
+
     pairs: tuple[SectionPair, ...]
     removed: tuple[Section, ...]
     added: tuple[Section, ...]

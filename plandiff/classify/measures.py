@@ -27,6 +27,8 @@ from plandiff.text.tokenize import Token
 
 @dataclass(frozen=True, slots=True)
 class MeasureResult:
+    """The measure part of a comparison: the changes, and what was unchanged or hidden as noise."""
+
     changes: tuple[MeasureChange, ...]
     unchanged: int
     noisy: int  # unchanged measures whose text differed only by noise

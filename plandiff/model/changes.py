@@ -381,6 +381,8 @@ class NoiseItem:
 
 @dataclass(frozen=True, slots=True)
 class TableTotal:
+    """A total row of one table (its grand-total column), old → new."""
+
     statement: str
     account: str
     row: Path
@@ -390,6 +392,8 @@ class TableTotal:
 
 @dataclass(frozen=True, slots=True)
 class BudgetComparison:
+    """The budget part of a comparison: the changed lines, the totals, and both editions' own checks."""
+
     changes: tuple[Change, ...]
     unchanged: int  # lines present in both with the same amount
     totals: tuple[TableTotal, ...]  # the grand-total column's total rows, per table, old → new
@@ -400,6 +404,8 @@ class BudgetComparison:
 
 @dataclass(frozen=True, slots=True)
 class TargetComparison:
+    """The numeric targets part of a comparison: the changes and how many were compared."""
+
     changes: tuple[TargetChange, ...]
     unchanged: int
     old_count: int
@@ -408,6 +414,8 @@ class TargetComparison:
 
 @dataclass(frozen=True, slots=True)
 class Changelog:
+    """Everything a comparison of two editions found: the changes, what was unchanged, the noise hidden."""
+
     old: Metadata
     new: Metadata
     old_stats: dict[str, int]

@@ -87,6 +87,8 @@ class TargetItem:
 
 @dataclass(frozen=True, slots=True)
 class TableRow:
+    """A row of a table: its cells as the document wrote them, the first being the row label."""
+
     line: int
     cells: tuple[str, ...]  # tab-separated cells, each stripped; the first is the row label
     page: int | None = field(default=None, compare=False)  # PDF page, for provenance
@@ -128,6 +130,8 @@ class TocEntry:
 
 @dataclass(frozen=True, slots=True)
 class Metadata:
+    """What names an edition: title, organisation, fiscal year, decision date, where it was read from."""
+
     title: str = ""
     organisation: str = ""
     fiscal_year: int | None = None  # Gregorian year the fiscal year starts in
@@ -142,6 +146,8 @@ class Metadata:
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)  # weakly referenced by the per-document extraction memo
 class Document:
+    """One edition as the parser read it: its outline, measures, target items, tables and doubts."""
+
     meta: Metadata
     sections: tuple[Section, ...] = ()
     measures: tuple[Measure, ...] = ()

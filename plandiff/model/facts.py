@@ -9,6 +9,8 @@ from plandiff.model.changes import Location
 
 @dataclass(frozen=True, slots=True)
 class Target:
+    """A numeric target: its metric, value, unit and comparator, and every place the plan states it."""
+
     metric: str  # as written (display)
     value: float  # 1割 → 10.0 (percent)
     unit: str  # 件, 者, %, %ポイント …; 割 is given as %
@@ -27,6 +29,8 @@ class Target:
 
 @dataclass(frozen=True, slots=True)
 class BudgetLine:
+    """One amount of a budget table: statement, account, row and column paths, as written and in yen."""
+
     statement: str
     account: str
     row: tuple[str, ...]
@@ -82,6 +86,8 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class Reconciliation:
+    """The document's own sums checked against their parts: how many, how many rounded, which are off."""
+
     checked: int  # sums checked
     rounded: int  # of them, off by no more than the rounding the document allows
     findings: tuple[Finding, ...]  # off by more

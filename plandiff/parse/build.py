@@ -52,6 +52,8 @@ def _join(left: str, right: str) -> str:
 
 @dataclass
 class _Item:
+    """A measure being read: the lines it runs over so far."""
+
     kind: str  # bullet | paragraph
     path: Path
     target: bool
@@ -83,6 +85,8 @@ class _Item:
 
 @dataclass
 class _Builder:
+    """The document being built, line by line."""
+
     family: Family
     sections: list[Section] = field(default_factory=list)
     ladder: Ladder = field(default_factory=Ladder)

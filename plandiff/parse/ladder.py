@@ -31,6 +31,8 @@ def _markdown_containers() -> dict[str, set[str]]:
 
 @dataclass
 class Rung:
+    """One open level of the heading ladder: its style, its number, and the section it opened."""
+
     kind: str  # the heading style (ladder name), or a block kind
     ordinal: int | None
     section: Section | None
@@ -38,6 +40,8 @@ class Rung:
 
 @dataclass
 class Ladder:
+    """The headings open at the current line, and which heading styles were seen inside which."""
+
     containers: dict[str, set[str]] = field(default_factory=_markdown_containers)  # style → styles around it
     stack: list[Rung] = field(default_factory=list)
 

@@ -23,6 +23,8 @@ Rule = Callable[[str], "LineToken | None"]
 
 @dataclass(frozen=True, slots=True)
 class LineToken:
+    """What one line is (a heading of some style, a bullet, a table row, text …), with its parts."""
+
     kind: str  # a heading style's kind (roman, arabic, dai…) or one of the rule names below
     text: str = ""  # content without the marker
     label: str = ""  # normalised heading label, e.g. "(1)"

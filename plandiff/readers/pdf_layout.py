@@ -35,6 +35,8 @@ class Cell(NamedTuple):
 
 @dataclass
 class Line:
+    """A line of a PDF page: its cells (one for running text), where it stands, and its block."""
+
     page: int
     bottom: float
     height: float
@@ -61,6 +63,8 @@ class Line:
 
 @dataclass
 class _Column:
+    """One column of vertical text: its characters and extent."""
+
     chars: list[Char]
     left: float
     right: float

@@ -16,7 +16,6 @@ from functools import lru_cache
 
 # CJK ideographs, kana, the iteration mark, and CJK/full-width punctuation.
 _CJK = r"\u3000-\u303f\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60\uffe0-\uffe6"
-_CJK_RE = re.compile(f"[{_CJK}]")
 # A run of two or more single Latin letters/digits/hyphens separated by single spaces: "J - N e t 2 1".
 _SPACED_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9&\-](?: [A-Za-z0-9&\-])+(?![A-Za-z0-9])")
 # Whitespace touching a CJK character on either side: "上位 2 段階", "常に 対応".
@@ -30,10 +29,6 @@ _DASHES = {"‐": "-", "‑": "-", "–": "-", "—": "-", "―": "-", "−": "-
 _PROTECTED_RE = re.compile(f"([{''.join(sorted(_PROTECTED))}])")
 _DASH_TABLE = str.maketrans(_DASHES)
 _REPOST_RE = re.compile(r"[（(]\s*再\s*掲\s*[)）]")
-
-
-def has_cjk(text: str) -> bool:
-    return _CJK_RE.search(text) is not None
 
 
 def repair(text: str) -> str:
