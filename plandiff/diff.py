@@ -7,6 +7,7 @@ Rendering is separate (:mod:`plandiff.render`), so a notebook can inspect the ch
 from __future__ import annotations
 
 import os
+import re
 
 from plandiff.align.items import make_items
 from plandiff.align.measures import align_measures
@@ -32,9 +33,11 @@ from plandiff.model import (
 from plandiff.parse.meta import fiscal_year_of
 from plandiff.text.forms import FISCAL_YEAR_RE, title_key
 from plandiff.text.similarity import Alphabet
+from plandiff.text.tokenize import prefetch
 
 KIND_ORDER = {"section": 0, "target": 1, "measure": 2, "budget": 3}
 _STRUCTURAL = frozenset({"annex", "account"})  # table-level changes are the budget comparison's
+_YEAR_NUMBER_RE = re.compile(r"(?:[0-9０-９]+|元)\s*年度")  # a text with a fiscal year is audited for noise
 
 
 def _stats(document: Document) -> dict[str, int]:
@@ -114,6 +117,7 @@ def compare(old: Document | str | os.PathLike[str], new: Document | str | os.Pat
     if old_doc.meta.fiscal_year and new_doc.meta.fiscal_year:
         delta = new_doc.meta.fiscal_year - old_doc.meta.fiscal_year
 
+    prefetch(_tokenised_later(old_doc, new_doc))
     section_changes, sections, heading_noise = _section_changes(old_doc, new_doc, delta)
     alphabet = Alphabet()
     # text a layout left beside a table (第2表's item names) is compared with the budget, not as measures
@@ -153,6 +157,24 @@ def compare(old: Document | str | os.PathLike[str], new: Document | str | os.Pat
         new_titles={s.path: s.title for s in new_doc.sections},
         noise=(*heading_noise, *measures.noise),
     )
+
+
+def _tokenised_later(old: Document, new: Document) -> list[str]:
+    """The texts the comparison will tokenise, in about the order it will, for a tokenizer process to
+    start on (:func:`plandiff.text.tokenize.prefetch`): headings and measures the other edition does not
+    have word for word, and measures with a fiscal year in them (their noise is audited)."""
+    out: list[str] = []
+    for a, b in ((old, new), (new, old)):
+        titles = {s.title for s in b.sections}
+        out += [s.title for s in a.sections if s.title not in titles]
+    for a, b in ((new, old), (old, new)):
+        texts = {m.text for m in b.measures}
+        out += [
+            m.text
+            for m in a.measures
+            if m.kind != "table_text" and (m.text not in texts or _YEAR_NUMBER_RE.search(m.text))
+        ]
+    return out
 
 
 def _edition(side: str, meta: Metadata) -> dict[str, str]:

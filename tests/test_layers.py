@@ -13,6 +13,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "plandiff"
 # lower numbers are lower layers; a module may import its own layer or any lower one
 LAYERS = {
     "errors": 0,
+    "processes": 0,
     "model": 1,
     "conventions": 2,
     "text": 2,

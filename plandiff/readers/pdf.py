@@ -26,7 +26,6 @@ import marshal
 import os
 import re
 import signal
-import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -34,6 +33,7 @@ from typing import NoReturn
 
 from plandiff.conventions.base import heading_like
 from plandiff.errors import InputError
+from plandiff.processes import may_fork
 from plandiff.readers.lines import SourceLine
 from plandiff.readers.pdf_chars import read_page
 from plandiff.readers.pdf_layout import Cell, Line, page_lines
@@ -117,12 +117,11 @@ def _page_lines(document: object, index: int) -> list[_Line]:
 # A second process costs some 10-20 ms (the fork, and the memory pages both then copy as they write):
 # pages are read here in order until what is left looks worth it, judged from the time the pages read
 # so far took (a 19-page budget summary of light tables never forks; a 12-page newsletter does after
-# its first page). PLANDIFF_PDF_PROCESSES=1 reads in one process.
+# its first page). PLANDIFF_PROCESSES=1 (or PLANDIFF_PDF_PROCESSES=1) reads in one process.
 
 _WORTH_TWO = 0.05  # seconds of reading left, at the pace so far, from which a second process pays
 _PAGES_LEFT = 4  # and at least this many pages left
 _QUEUE_LIMIT = 2048  # pages: their indexes (2 bytes each) fit in a pipe's smallest buffer, written at once
-_PROCESSES_ENV = "PLANDIFF_PDF_PROCESSES"
 
 _PackedLine = tuple[int, float, float, list[tuple[str, float, float]], float, int, bool]
 
@@ -145,17 +144,7 @@ def _read_pages(document: object, count: int) -> list[list[_Line]]:
 
 
 def _may_fork() -> bool:
-    """Linux, two cores for this process, and no other thread (a fork copies only the calling thread)."""
-    if os.environ.get(_PROCESSES_ENV, "").strip() == "1" or not sys.platform.startswith("linux"):
-        return False
-    import threading
-
-    if threading.active_count() != 1 or not hasattr(os, "fork"):
-        return False
-    try:
-        return len(os.sched_getaffinity(0)) >= 2
-    except (AttributeError, OSError):
-        return False
+    return may_fork()
 
 
 def _read_pages_in_two(document: object, first: int, count: int) -> list[list[_Line]] | None:

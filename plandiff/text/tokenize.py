@@ -1,13 +1,27 @@
 """Sudachi tokenisation: the only module that imports sudachipy.
 
-One tokenizer per process (dictionary loading costs ~0.2 s), split mode C, item by item: Sudachi
-refuses inputs over 49,149 bytes, so longer text is cut at sentence ends first. Comparison uses
-``normalized_form()`` (取組 = 取り組み, 引継ぎ = 引き継ぎ, ＩＴ = IT); display always uses the surface.
+One tokenizer per process, split mode C, item by item: Sudachi refuses inputs over 49,149 bytes,
+so longer text is cut at sentence ends first. Comparison uses ``normalized_form()`` (取組 = 取り組み,
+引継ぎ = 引き継ぎ, ＩＴ = IT); display always uses the surface.
+
+Loading the dictionary takes ~40 ms, as long as reading and parsing both editions of a plan. The
+command line therefore starts a tokenizer in a second process (:func:`start_service`) when it may
+fork and a core is free (:mod:`plandiff.processes`): the child loads the dictionary while this process imports the
+pipeline and reads the documents, then tokenises the texts it is sent, in order, with the same code
+(:func:`_tokens_here`), so the tokens are the very ones tokenising here gives. Texts the comparison
+will need can be sent ahead (:func:`prefetch`) and are tokenised there while this process goes on.
+If the child fails in any way (killed, garbage, a text it cannot take), this process tokenises
+everything itself from then on: the same tokens, later.
 """
 
 from __future__ import annotations
 
+import contextlib
+import marshal
+import os
 import re
+from collections import deque
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -49,9 +63,8 @@ def _chunks(text: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=8192)
-def tokenize(text: str) -> tuple[Token, ...]:
-    """Tokens of one item (a measure, a heading, a target line); cached, since editions repeat text."""
+def _tokens_here(text: str) -> tuple[Token, ...]:
+    """Tokenise in this process (the child's service runs this same function)."""
     tokenizer = _tokenizer()
     out: list[Token] = []
     for chunk in _chunks(text):
@@ -68,6 +81,192 @@ def tokenize(text: str) -> tuple[Token, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=8192)
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Tokens of one item (a measure, a heading, a target line); cached, since editions repeat text."""
+    service = _SERVICE[0]
+    if service is not None:
+        tokens = service.tokens(text)
+        if tokens is not None:
+            return tokens
+        stop_service()  # it failed: everything is tokenised here from now on
+    return _tokens_here(text)
+
+
 def norms(text: str) -> tuple[str, ...]:
     """The normalized forms of ``text``'s tokens, whitespace dropped: the comparison sequence."""
     return tuple(t.norm for t in tokenize(text))
+
+
+# ---- the tokenizer in a second process ----------------------------------------------------------
+
+_IN_FLIGHT_MAX = 32 * 1024  # request bytes sent and not yet answered: under a pipe's 64 KB, so a send never waits
+_WAIT = 60.0  # seconds without a byte from the child after which it is taken for dead
+
+
+class _Service:
+    """This process's end of the tokenizer child: requests and answers in the same order."""
+
+    def __init__(self, pid: int, requests: int, answers: int) -> None:
+        self.pid = pid
+        self.requests = requests
+        self.answers = answers
+        self.sent: deque[tuple[str, int]] = deque()  # texts sent and not yet answered, with their sizes
+        self.sent_texts: set[str] = set()
+        self.in_flight = 0
+        self.buffer = bytearray()
+        self.received: dict[str, tuple[Token, ...]] = {}
+        self.done: set[str] = set()  # texts whose tokens were handed out (tokenize caches them)
+
+    def send(self, text: str) -> bool:
+        """Ask for the tokens of ``text`` (after those asked before); False if the child is gone."""
+        data = text.encode("utf-8", "surrogatepass")
+        frame = len(data).to_bytes(4, "little") + data
+        while self.sent and self.in_flight + len(frame) > _IN_FLIGHT_MAX:
+            if not self._receive_one():
+                return False
+        try:
+            view = memoryview(frame)
+            while view:
+                view = view[os.write(self.requests, view) :]
+        except OSError:
+            return False
+        self.sent.append((text, len(frame)))
+        self.sent_texts.add(text)
+        self.in_flight += len(frame)
+        return True
+
+    def tokens(self, text: str) -> tuple[Token, ...] | None:
+        """The tokens of ``text``, asked for now if they were not; None if the child failed."""
+        if text not in self.received and text not in self.sent_texts and not self.send(text):
+            return None
+        while text not in self.received:
+            if not self._receive_one():
+                return None
+        self.done.add(text)
+        return self.received.pop(text)
+
+    def _receive_one(self) -> bool:
+        """Read the answer to the oldest request; False if the child is gone or sent garbage."""
+        text, size = self.sent[0]
+        header = self._read(4)
+        length = None if header is None else int.from_bytes(header, "little")
+        data = None if length is None else self._read(length)
+        if data is None:
+            return False
+        try:
+            triples = marshal.loads(data)
+            tokens = tuple(Token(surface, norm, pos) for surface, norm, pos in triples)
+        except (EOFError, ValueError, TypeError):
+            return False
+        if not all(type(field) is str for token in tokens for field in token):
+            return False
+        self.sent.popleft()
+        self.sent_texts.discard(text)
+        self.in_flight -= size
+        self.received[text] = tokens
+        return True
+
+    def _read(self, count: int) -> bytes | None:
+        import select
+
+        while len(self.buffer) < count:
+            try:
+                ready, _, _ = select.select([self.answers], [], [], _WAIT)
+                chunk = os.read(self.answers, 1 << 20) if ready else b""
+            except OSError:
+                return None
+            if not chunk:
+                return None
+            self.buffer += chunk
+        data = bytes(self.buffer[:count])
+        del self.buffer[:count]
+        return data
+
+    def close(self) -> None:
+        import signal
+
+        for fd in (self.requests, self.answers):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        try:  # the child leaves when its requests end; if it is in the middle of a text, it is not needed
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+        except OSError:
+            pass
+
+
+_SERVICE: list[_Service | None] = [None]
+
+
+def start_service() -> bool:
+    """Start the tokenizer in a forked child, if this process may fork and has none yet. True if it runs."""
+    from plandiff.processes import core_to_spare, may_fork
+
+    if _SERVICE[0] is not None or _tokenizer.cache_info().currsize or not (may_fork() and core_to_spare()):
+        return _SERVICE[0] is not None
+    fds: list[int] = []
+    try:
+        requests_out, requests_in = os.pipe()
+        fds += (requests_out, requests_in)
+        answers_out, answers_in = os.pipe()
+        fds += (answers_out, answers_in)
+        pid = os.fork()
+    except OSError:
+        for fd in fds:
+            os.close(fd)
+        return False
+    if pid == 0:
+        _serve(requests_out, answers_in, (requests_in, answers_out))
+    os.close(requests_out)
+    os.close(answers_in)
+    _SERVICE[0] = _Service(pid, requests_in, answers_out)
+    import atexit
+
+    atexit.register(stop_service)
+    return True
+
+
+def prefetch(texts: Iterable[str]) -> None:
+    """Send texts the comparison will tokenise to the child now, so that it tokenises them while this
+    process goes on (nothing without a child, or for texts already tokenised or sent)."""
+    service = _SERVICE[0]
+    if service is None:
+        return
+    for text in dict.fromkeys(texts):
+        if text in service.sent_texts or text in service.received or text in service.done:
+            continue
+        if not service.send(text):
+            stop_service()
+            return
+
+
+def stop_service() -> None:
+    service, _SERVICE[0] = _SERVICE[0], None
+    if service is not None:
+        service.close()
+
+
+def _serve(requests: int, answers: int, parents: tuple[int, ...]) -> None:
+    """The forked child: load the dictionary, then answer each request with its tokens, until the
+    requests end; leave without any cleanup (the parent's buffers and exit handlers are the parent's)."""
+    import signal
+
+    status = 1
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+        for fd in parents:
+            os.close(fd)
+        _tokenizer()
+        stream = os.fdopen(requests, "rb")
+        while len(header := stream.read(4)) == 4:
+            text = stream.read(int.from_bytes(header, "little")).decode("utf-8", "surrogatepass")
+            data = marshal.dumps([tuple(token) for token in _tokens_here(text)])
+            view = memoryview(len(data).to_bytes(4, "little") + data)
+            while view:
+                view = view[os.write(answers, view) :]
+        status = 0
+    except BaseException:  # the parent tokenises itself
+        pass
+    finally:
+        os._exit(status)

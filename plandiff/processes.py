@@ -1,0 +1,43 @@
+"""When plandiff may use a second process: the one check the PDF reader and the tokenizer share.
+
+A forked child copies only the thread that forks, so a fork is made only by a process with one
+thread, on Linux, with two cores or more for it. ``PLANDIFF_PROCESSES=1`` (or the older
+``PLANDIFF_PDF_PROCESSES=1``) keeps everything in one process; ``PLANDIFF_PROCESSES=2`` uses a second
+one wherever it may fork, however busy the machine is.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+ONE_PROCESS_ENV = ("PLANDIFF_PROCESSES", "PLANDIFF_PDF_PROCESSES")
+PROCESSES_ENV = "PLANDIFF_PROCESSES"
+
+
+def may_fork() -> bool:
+    """Linux, two cores for this process, no other thread, and not told to stay in one process."""
+    if any(os.environ.get(name, "").strip() == "1" for name in ONE_PROCESS_ENV):
+        return False
+    if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
+        return False
+    import threading
+
+    if threading.active_count() != 1:
+        return False
+    try:
+        return len(os.sched_getaffinity(0)) >= 2
+    except (AttributeError, OSError):
+        return False
+
+
+def core_to_spare() -> bool:
+    """A core the machine is not using (the load of the last minute under all cores but half of one):
+    where every core is busy, a helper process only takes time from this one."""
+    if os.environ.get(PROCESSES_ENV, "").strip() == "2":
+        return True
+    try:
+        cores = len(os.sched_getaffinity(0))
+        return cores >= 2 and os.getloadavg()[0] < cores - 0.5
+    except (AttributeError, OSError):
+        return False

@@ -1,0 +1,156 @@
+"""Sudachi in a second process gives the tokens tokenising here gives, whatever becomes of the process.
+
+The command line starts the tokenizer in a forked child (``plandiff.text.tokenize.start_service``)
+where it may fork and a core is free; the child answers each text it is sent, in order. These tests
+force the child (a test worker runs threads, where plandiff would not fork), compare its tokens with
+this process's on every text of the real documents and on texts at the limits, and break it (killed,
+garbage, a text it cannot take): the tokens are the same every time, and the child is reaped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import sys
+from collections.abc import Iterator
+
+import pytest
+
+from plandiff.processes import core_to_spare, may_fork
+from plandiff.text import tokenize as tk
+from tests.cli import process
+from tests.shared_docs import CORPUS, SHARED, cached_read, shared
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the tokenizer process is Linux's")
+
+FY2021 = CORPUS / "smrj-fy2021-annual-plan.txt"
+FY2022 = CORPUS / "smrj-fy2022-annual-plan.CONSTRUCTED.txt"
+# at the limits: nothing, spaces only, Latin with spacing kept, over Sudachi's 49,149 bytes, sentence ends
+LIMITS = (
+    "",
+    " \u3000 ",
+    "Be a Great Small. を推進する。",
+    "事業承継の支援を行う。" * 2_000,
+    "あ" * 20_000,
+    "令和３年度（2021年度）までに①②を実施する。\n次に、ＩＴ化を進める。",
+)
+
+
+@pytest.fixture
+def service(monkeypatch: pytest.MonkeyPatch) -> Iterator[tk._Service]:
+    """A tokenizer child started for the test (forced: a worker has threads), stopped after it."""
+    monkeypatch.setattr("plandiff.processes.may_fork", lambda: True)
+    monkeypatch.setattr("plandiff.processes.core_to_spare", lambda: True)
+    tk.tokenize.cache_clear()
+    tk.stop_service()
+    loaded = tk._tokenizer.cache_info().currsize
+    tk._tokenizer.cache_clear()  # a process that has the dictionary already starts no child
+    try:
+        assert tk.start_service()
+        running = tk._SERVICE[0]
+        assert running is not None
+        yield running
+    finally:
+        tk.stop_service()
+        tk.tokenize.cache_clear()
+        if loaded:
+            tk._tokenizer()
+
+
+def _reaped(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+def _texts() -> list[str]:
+    """Every measure, heading and 【指標】 text of the corpus pair and of the real documents."""
+    paths = [FY2021, FY2022, *(shared(name) for name in sorted(os.listdir(SHARED)) if name.endswith(".pdf"))]
+    out: list[str] = []
+    for path in paths:
+        document = cached_read(path)
+        out += [m.text for m in document.measures] + [s.title for s in document.sections]
+        out += [t.text for t in document.targets]
+    return list(dict.fromkeys(out))
+
+
+def test_the_child_gives_the_tokens_of_this_process(service: tk._Service) -> None:
+    texts = [*_texts(), *LIMITS]
+    assert len(texts) > 1_000
+    half = len(texts) // 2
+    tk.prefetch(texts[:half])  # sent ahead, more than a pipe holds: answered in order, asked out of order
+    there = [tk.tokenize(text) for text in reversed(texts)]
+    assert tk._SERVICE[0] is service  # it never failed
+    assert there == [tk._tokens_here(text) for text in reversed(texts)]
+    assert not service.sent and not service.received  # every answer read and handed out
+
+
+def test_a_killed_child_leaves_the_tokens_to_this_process(service: tk._Service) -> None:
+    tk.prefetch(LIMITS)
+    os.kill(service.pid, signal.SIGKILL)
+    os.waitpid(service.pid, 0)
+    tokens = [tk.tokenize(text) for text in LIMITS]
+    assert tk._SERVICE[0] is None  # stopped: everything is tokenised here from then on
+    assert tokens == [tk._tokens_here(text) for text in LIMITS]
+
+
+def test_garbage_from_the_child_is_not_believed(service: tk._Service) -> None:
+    text = "中小企業の支援を行う。"
+    os.kill(service.pid, signal.SIGSTOP)  # the child answers nothing; its pipe gets garbage instead
+    try:
+        reader, writer = os.pipe()
+        os.dup2(reader, service.answers)
+        os.close(reader)
+        os.write(writer, (7).to_bytes(4, "little") + b"garbage")
+        os.close(writer)
+        assert tk.tokenize(text) == tk._tokens_here(text)
+        assert tk._SERVICE[0] is None
+    finally:
+        with contextlib.suppress(ProcessLookupError):  # reaped already, as it should be
+            os.kill(service.pid, signal.SIGCONT)
+    assert _reaped(service.pid)
+
+
+def test_a_text_the_child_cannot_take_fails_as_it_fails_here(service: tk._Service) -> None:
+    broken = "壊れた\ud800文字"  # a lone surrogate: Sudachi cannot take it, here or there
+    with pytest.raises(UnicodeEncodeError) as here:
+        tk._tokens_here(broken)
+    with pytest.raises(type(here.value)):
+        tk.tokenize(broken)
+    assert tk._SERVICE[0] is None
+    assert _reaped(service.pid)
+    assert tk.tokenize("支援を行う。") == tk._tokens_here("支援を行う。")
+
+
+def test_the_child_is_reaped_when_stopped(service: tk._Service) -> None:
+    assert tk.tokenize("支援を行う。")
+    tk.stop_service()
+    assert _reaped(service.pid)
+
+
+def test_no_child_where_the_machine_has_no_core_to_spare(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1})
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.9, 1.0, 1.0))
+    assert not core_to_spare()
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.3, 1.0, 1.0))
+    assert core_to_spare()
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0})
+    assert not core_to_spare()
+    monkeypatch.setenv("PLANDIFF_PROCESSES", "2")
+    assert core_to_spare()
+    monkeypatch.setenv("PLANDIFF_PROCESSES", "1")
+    assert not may_fork()
+
+
+@pytest.mark.end_to_end
+def test_the_command_line_says_the_same_with_and_without_the_child() -> None:
+    """End to end: ``plandiff diff`` as a new process with the tokenizer in a child however busy the
+    machine is (PLANDIFF_PROCESSES=2), and in one process (PLANDIFF_PROCESSES=1): byte for byte."""
+    args = ("diff", "-f", "json", str(FY2021), str(FY2022))
+    two = process(*args, env={"PLANDIFF_PROCESSES": "2"})
+    one = process(*args, env={"PLANDIFF_PROCESSES": "1"})
+    assert two.returncode == one.returncode == 1
+    assert two.stdout == one.stdout and two.stderr == one.stderr == b""
