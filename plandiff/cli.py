@@ -205,6 +205,7 @@ def targets(
     from plandiff.output import write_output
 
     def action() -> None:
+        _tokenizer_in_background()
         from plandiff.extract.targets import extract_targets
         from plandiff.load import read
         from plandiff.render.targets import targets_listing
@@ -234,6 +235,7 @@ def history(
     from plandiff.output import write_output
 
     def action() -> bool:
+        _tokenizer_in_background()
         from plandiff.history import history as build
         from plandiff.history.progress import progress_bar
         from plandiff.render.history_report import FORMATS, render_history

@@ -16,6 +16,7 @@ from plandiff.classify.budget_changes import compare_budget
 from plandiff.classify.ids import content_id, numbered, unique
 from plandiff.classify.measures import classify_measures
 from plandiff.classify.target_changes import compare_targets
+from plandiff.extract.targets import restatement_texts
 from plandiff.load import read
 from plandiff.model import (
     Change,
@@ -162,7 +163,8 @@ def compare(old: Document | str | os.PathLike[str], new: Document | str | os.Pat
 def _tokenised_later(old: Document, new: Document) -> list[str]:
     """The texts the comparison will tokenise, in about the order it will, for a tokenizer process to
     start on (:func:`plandiff.text.tokenize.prefetch`): headings and measures the other edition does not
-    have word for word, and measures with a fiscal year in them (their noise is audited)."""
+    have word for word, measures with a fiscal year in them (their noise is audited), then the targets'
+    metrics scored for restatements."""
     out: list[str] = []
     for a, b in ((old, new), (new, old)):
         titles = {s.title for s in b.sections}
@@ -174,7 +176,7 @@ def _tokenised_later(old: Document, new: Document) -> list[str]:
             for m in a.measures
             if m.kind != "table_text" and (m.text not in texts or _YEAR_NUMBER_RE.search(m.text))
         ]
-    return out
+    return out + restatement_texts(old) + restatement_texts(new)
 
 
 def _edition(side: str, meta: Metadata) -> dict[str, str]:

@@ -1,12 +1,16 @@
 """Benchmark ``plandiff diff`` as a whole process against baselines measured in the same run.
 
-- plandiff: ``python -m plandiff diff OLD NEW`` (Markdown to /dev/null), whole process;
+- plandiff: ``python -m plandiff diff OLD NEW`` (Markdown to /dev/null), whole process; where a core
+  is free it tokenises in a second process (plandiff.text.tokenize), so it is also run with
+  ``PLANDIFF_PROCESSES=1``: everything in one process;
 - Sudachi floor: a process that loads the Sudachi dictionary and tokenises every line of both
   documents, item by item (what plandiff cannot avoid doing);
 - difflib: a process running Python's character-level ``SequenceMatcher`` on the same pair.
 
-Each is run ``--runs`` times; the median wall time and the peak resident memory (from the
-kernel's rusage for that child) are reported, with ratios to the baselines.
+Each is run ``--runs`` times, the commands in turn (so that a busy machine slows them alike); the median
+wall time, the median CPU time (user + system, a child process's included) and the peak resident memory
+(from the kernel's rusage for that child) are reported, with ratios to the baselines; "cores used" is
+CPU over wall time.
 
 Then a scaling table (below), and ``plandiff history`` over ten yearly editions of OLD next to ``plandiff
 diff`` of one pair of them (years rolled, targets raised, a bullet reworded each year).
@@ -51,29 +55,47 @@ print(len(difflib.SequenceMatcher(None, a, b).get_opcodes()))
 """
 
 
-def run(argv: list[str]) -> tuple[float, float, int]:
-    """Wall seconds, peak RSS in MB, and exit code of one child process."""
+def run(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float, int, float]:
+    """Wall seconds, peak RSS in MB, exit code, and CPU seconds (user + system, its waited-for children's
+    included: a tokenizer child's too) of one child process."""
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.stderr is not None:
         proc.stderr.close()
-    return wall, usage.ru_maxrss / 1024, proc.returncode  # ru_maxrss is in KiB on Linux
+    return wall, usage.ru_maxrss / 1024, proc.returncode, usage.ru_utime + usage.ru_stime  # maxrss: KiB
 
 
 def measure(name: str, argv: list[str], runs: int, ok: tuple[int, ...] = (0,)) -> tuple[float, float]:
-    walls, peaks = [], []
+    return measure_in_turn({name: (argv, None, ok)}, runs)[name][:2]
+
+
+Command = tuple[list[str], dict[str, str] | None, tuple[int, ...]]  # argv, environment, exit codes that are fine
+
+
+def measure_in_turn(commands: dict[str, Command], runs: int) -> dict[str, tuple[float, float, float]]:
+    """Each command ``runs`` times, the commands in turn (so that a busy machine slows them alike): the
+    median wall time, the peak memory and the median CPU time of each, printed with the cores it used."""
+    samples: dict[str, list[tuple[float, float, float]]] = {name: [] for name in commands}
     for _ in range(runs):
-        wall, peak, code = run(argv)
-        if code not in ok:
-            raise SystemExit(f"{name}: exit code {code}")
-        walls.append(wall)
-        peaks.append(peak)
-    median, peak = statistics.median(walls), max(peaks)
-    print(f"{name:<34} median {median:7.3f} s   (min {min(walls):.3f}, max {max(walls):.3f})   peak {peak:6.1f} MB")
-    return median, peak
+        for name, (argv, env, ok) in commands.items():
+            wall, peak, code, cpu = run(argv, env)
+            if code not in ok:
+                raise SystemExit(f"{name}: exit code {code}")
+            samples[name].append((wall, peak, cpu))
+    out = {}
+    for name, taken in samples.items():
+        walls, peaks, cpus = zip(*taken, strict=True)
+        median, peak, cpu = statistics.median(walls), max(peaks), statistics.median(cpus)
+        used = statistics.median(c / w for c, w in zip(cpus, walls, strict=True))
+        print(
+            f"{name:<34} median {median:7.3f} s   (min {min(walls):.3f}, max {max(walls):.3f})   "
+            f"CPU {cpu:6.3f} s   peak {peak:6.1f} MB   cores used {used:.2f}"
+        )
+        out[name] = (median, peak, cpu)
+    return out
 
 
 _KATAKANA = [chr(c) for c in range(0x30A2, 0x30F3)]
@@ -131,7 +153,7 @@ def scaling(old: str, new: str, runs: int) -> None:
             b.write_text("\n".join(_copy(new_p, c) for c in range(k)), encoding="utf-8")
             walls, peaks = [], []
             for _ in range(runs):
-                wall, peak, code = run([py, "-m", "plandiff", "diff", str(a), str(b)])
+                wall, peak, code, _ = run([py, "-m", "plandiff", "diff", str(a), str(b)])
                 if code not in (0, 1):
                     raise SystemExit(f"scaling {k}×: exit code {code}")
                 walls.append(wall)
@@ -196,24 +218,33 @@ def main() -> int:
     args = parser.parse_args()
     py = sys.executable
     print(f"{args.old} → {args.new}, {args.runs} runs each, {os.cpu_count()} cores\n")
-    empty, _ = measure("python -c pass (interpreter)", [py, "-c", "pass"], args.runs)
-    floor, floor_mb = measure("Sudachi floor (tokenise both)", [py, "-c", SUDACHI, args.old, args.new], args.runs)
-    dl, dl_mb = measure("difflib SequenceMatcher (chars)", [py, "-c", DIFFLIB, args.old, args.new], args.runs)
-    pd, pd_mb = measure(
-        "plandiff diff (markdown)", [py, "-m", "plandiff", "diff", args.old, args.new], args.runs, (0, 1)
-    )
-    pj, _ = measure(
-        "plandiff diff --format json",
-        [py, "-m", "plandiff", "diff", "-f", "json", args.old, args.new],
+    one = {**os.environ, "PLANDIFF_PROCESSES": "1"}
+    diff = [py, "-m", "plandiff", "diff", args.old, args.new]
+    figures = measure_in_turn(
+        {
+            "python -c pass (interpreter)": ([py, "-c", "pass"], None, (0,)),
+            "Sudachi floor (tokenise both)": ([py, "-c", SUDACHI, args.old, args.new], None, (0,)),
+            "difflib SequenceMatcher (chars)": ([py, "-c", DIFFLIB, args.old, args.new], None, (0,)),
+            "plandiff diff (markdown)": (diff, None, (0, 1)),
+            "  in one process": (diff, one, (0, 1)),
+            "plandiff diff --format json": ([*diff[:4], "-f", "json", *diff[4:]], None, (0, 1)),
+        },
         args.runs,
-        (0, 1),
     )
+    empty = figures["python -c pass (interpreter)"][0]
+    floor, floor_mb, floor_cpu = figures["Sudachi floor (tokenise both)"]
+    dl, dl_mb, _ = figures["difflib SequenceMatcher (chars)"]
+    pd, pd_mb, pd_cpu = figures["plandiff diff (markdown)"]
+    alone, alone_mb, _ = figures["  in one process"]
+    pj = figures["plandiff diff --format json"][0]
     print()
-    print(f"plandiff / Sudachi floor : {pd / floor:5.2f}×   (aim ≤ 1.0×)")
+    print(
+        f"plandiff / Sudachi floor : {pd / floor:5.2f}×   (aim ≤ 1.0×); in one process {alone / floor:5.2f}×; CPU {pd_cpu / floor_cpu:5.2f}×"
+    )
     print(f"plandiff / difflib       : {pd / dl:5.2f}×")
     print(f"plandiff wall time       : {pd:5.3f} s  (aim ≤ 0.5 s; interpreter start alone {empty:.3f} s)")
     print(
-        f"plandiff peak memory     : {pd_mb:5.1f} MB (aim ≤ 200 MB; Sudachi floor {floor_mb:.1f} MB, difflib {dl_mb:.1f} MB)"
+        f"plandiff peak memory     : {pd_mb:5.1f} MB (aim ≤ 200 MB; in one process {alone_mb:.1f} MB; Sudachi floor {floor_mb:.1f} MB, difflib {dl_mb:.1f} MB)"
     )
     print(f"json vs markdown         : {pj / pd:5.2f}×")
     if args.scale_runs:

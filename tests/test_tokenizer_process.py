@@ -20,7 +20,7 @@ import pytest
 from plandiff.processes import core_to_spare, may_fork
 from plandiff.text import tokenize as tk
 from tests.cli import process
-from tests.shared_docs import CORPUS, SHARED, cached_read, shared
+from tests.shared_docs import CORPUS, cached_read, shared
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the tokenizer process is Linux's")
 
@@ -67,8 +67,13 @@ def _reaped(pid: int) -> bool:
 
 
 def _texts() -> list[str]:
-    """Every measure, heading and 【指標】 text of the corpus pair and of the real documents."""
-    paths = [FY2021, FY2022, *(shared(name) for name in sorted(os.listdir(SHARED)) if name.endswith(".pdf"))]
+    """Every measure, heading and 【指標】 text of the corpus pair, a budget book and a newsletter."""
+    paths = [
+        FY2021,
+        FY2022,
+        shared("fuji-city-budget-r8-summary.pdf"),
+        shared("otoineppu-village-newsletter-2021-03-budget-r3.pdf"),
+    ]
     out: list[str] = []
     for path in paths:
         document = cached_read(path)
@@ -78,23 +83,26 @@ def _texts() -> list[str]:
 
 
 def test_the_child_gives_the_tokens_of_this_process(service: tk._Service) -> None:
-    texts = [*_texts(), *LIMITS]
-    assert len(texts) > 1_000
-    half = len(texts) // 2
-    tk.prefetch(texts[:half])  # sent ahead, more than a pipe holds: answered in order, asked out of order
-    there = [tk.tokenize(text) for text in reversed(texts)]
+    texts = _texts()
+    assert len(texts) > 400
+    ahead = [*texts[: len(texts) // 2], *LIMITS]
+    assert sum(len(t.encode()) for t in ahead) > 2 * 65_536  # more than a pipe holds, asked and answered
+    tk.prefetch(ahead)  # sent ahead: answered in order, asked for out of order
+    asked = [*reversed(LIMITS), *reversed(texts)]
+    there = [tk.tokenize(text) for text in asked]
     assert tk._SERVICE[0] is service  # it never failed
-    assert there == [tk._tokens_here(text) for text in reversed(texts)]
+    assert there == [tk._tokens_here(text) for text in asked]
     assert not service.sent and not service.received  # every answer read and handed out
 
 
 def test_a_killed_child_leaves_the_tokens_to_this_process(service: tk._Service) -> None:
-    tk.prefetch(LIMITS)
+    tk.prefetch(LIMITS)  # answered before the kill or not: either way the same tokens
     os.kill(service.pid, signal.SIGKILL)
     os.waitpid(service.pid, 0)
-    tokens = [tk.tokenize(text) for text in LIMITS]
+    asked = [*LIMITS, "新たに尋ねる文。"]  # the last is sent after the kill: the child is found gone
+    tokens = [tk.tokenize(text) for text in asked]
     assert tk._SERVICE[0] is None  # stopped: everything is tokenised here from then on
-    assert tokens == [tk._tokens_here(text) for text in LIMITS]
+    assert tokens == [tk._tokens_here(text) for text in asked]
 
 
 def test_garbage_from_the_child_is_not_believed(service: tk._Service) -> None:

@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import NamedTuple
 
 from plandiff.conventions import Family, family_named
 from plandiff.extract.memo import per_document
 from plandiff.model import Document, Location, Measure, Target, TargetItem
 from plandiff.text.forms import forms_of
 from plandiff.text.similarity import Alphabet, containment, similarity
+from plandiff.text.tokenize import prefetch
 
 _NUM = r"[0-9０-９][0-9０-９,，.．]*"
 _UNITS = r"%ポイント|％ポイント|ポイント|%|％|割|件|者|人|社|機関|本|ファンド|億円|百万円|千円|円|回|か所|カ所|箇所|倍"
@@ -270,38 +272,71 @@ def _restatement_score(body: Target, item: Target, alphabet: Alphabet) -> tuple[
     return score, containment(b, context)
 
 
+_Key = tuple[tuple[str, ...], float, str]  # the "1." section, the value, the unit's class
+
+
+class _Candidates(NamedTuple):
+    """A document's 【指標】 items and its body targets, each with the items it may restate."""
+
+    items: list[Target]
+    by_value: dict[_Key, list[int]]  # the items of each key
+    bodies: list[tuple[Target, _Key, list[int]]]  # a body target, its key, the items to score it against
+
+
 @per_document
-def extract_targets(document: Document) -> tuple[Target, ...]:
-    """Every numeric target: 【指標】 items in document order, then body targets not restated there."""
-    alphabet = Alphabet()
+def _candidates(document: Document) -> _Candidates:
     family = family_named(document.meta.family)
     items = [t for t in (_from_item(i, family.key_target_marks) for i in document.targets) if t is not None]
-    merged: list[Target] = []
-    body_only: list[Target] = []
-    extra: dict[int, list[Location]] = {}
-    merged_metrics: dict[int, list[str]] = {}
     titles = {section.path: section.title for section in document.sections}
     # a restatement has its item's value and unit and sits in the same "1." section: only those are scored
-    by_value: dict[tuple[tuple[str, ...], float, str], list[int]] = {}
-    distinct: dict[tuple[tuple[str, ...], float, str], dict[str, int]] = {}  # the first item of each metric
+    by_value: dict[_Key, list[int]] = {}
+    distinct: dict[_Key, dict[str, int]] = {}  # the first item of each metric
     for k, item in enumerate(items):
         key = (item.path[:2], item.value, _unit_class(item.unit))
         by_value.setdefault(key, []).append(k)
         distinct.setdefault(key, {}).setdefault(item.metric, k)
-    for measure in document.measures:
-        for body in _from_measure(measure, family, titles.get(measure.path, "")):
-            # a restatement sits in the same "1." section as its 【指標】 block; take the best match
-            key = (body.path[:2], body.value, _unit_class(body.unit))
-            # items with one metric score alike, and the first of them wins a tie: score that one only
-            candidates = distinct.get(key, {}).values()
-            scores = [(*_restatement_score(body, items[k], alphabet), -k) for k in candidates]
-            best, _, minus_k = max(scores, default=(0.0, 0.0, 0))
-            rivals = len(by_value.get(key, []))
-            if best < (UNIQUE_MIN if rivals == 1 else RESTATE_MIN):
-                body_only.append(body)
-            else:
-                extra.setdefault(-minus_k, []).extend(body.locations)
-                merged_metrics.setdefault(-minus_k, []).append(body.metric)
+    # items with one metric score alike, and the first of them wins a tie: that one only is scored
+    bodies = [
+        (body, key, list(distinct.get(key, {}).values()))
+        for measure in document.measures
+        for body in _from_measure(measure, family, titles.get(measure.path, ""))
+        for key in [(body.path[:2], body.value, _unit_class(body.unit))]
+    ]
+    return _Candidates(items, by_value, bodies)
+
+
+def restatement_texts(document: Document) -> list[str]:
+    """The texts :func:`extract_targets` will tokenise to score restatements (to be sent ahead to a
+    tokenizer process: :func:`plandiff.text.tokenize.prefetch`)."""
+    items, _, bodies = _candidates(document)
+    out: list[str] = []
+    for body, _, candidates in bodies:
+        for item in (items[k] for k in candidates):
+            if body.value == item.value and _same_unit(body.unit, item.unit) and body.path[:2] == item.path[:2]:
+                out += [body.metric, item.metric, body.context or body.metric, _topic(body.metric)]
+    return [text for text in out if text]
+
+
+@per_document
+def extract_targets(document: Document) -> tuple[Target, ...]:
+    """Every numeric target: 【指標】 items in document order, then body targets not restated there."""
+    alphabet = Alphabet()
+    items, by_value, bodies = _candidates(document)
+    merged: list[Target] = []
+    body_only: list[Target] = []
+    extra: dict[int, list[Location]] = {}
+    merged_metrics: dict[int, list[str]] = {}
+    # a restatement sits in the same "1." section as its 【指標】 block; take the best match
+    prefetch(restatement_texts(document))
+    for body, key, candidates in bodies:
+        scores = [(*_restatement_score(body, items[k], alphabet), -k) for k in candidates]
+        best, _, minus_k = max(scores, default=(0.0, 0.0, 0))
+        rivals = len(by_value.get(key, []))
+        if best < (UNIQUE_MIN if rivals == 1 else RESTATE_MIN):
+            body_only.append(body)
+        else:
+            extra.setdefault(-minus_k, []).extend(body.locations)
+            merged_metrics.setdefault(-minus_k, []).append(body.metric)
     for k, item in enumerate(items):
         locations = (*extra.get(k, []), *item.locations)
         merged.append(
