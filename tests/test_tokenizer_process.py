@@ -42,6 +42,7 @@ def service(monkeypatch: pytest.MonkeyPatch) -> Iterator[tk._Service]:
     """A tokenizer child started for the test (forced: a worker has threads), stopped after it."""
     monkeypatch.setattr("plandiff.processes.may_fork", lambda: True)
     monkeypatch.setattr("plandiff.processes.core_to_spare", lambda: True)
+    monkeypatch.setattr(tk, "_PIPE_BYTES", 1 << 16)  # pipes of 64 KB: the tests send more than they hold
     tk.tokenize.cache_clear()
     tk.stop_service()
     loaded = tk._tokenizer.cache_info().currsize
@@ -86,7 +87,8 @@ def test_the_child_gives_the_tokens_of_this_process(service: tk._Service) -> Non
     texts = _texts()
     assert len(texts) > 400
     ahead = [*texts[: len(texts) // 2], *LIMITS]
-    assert sum(len(t.encode()) for t in ahead) > 2 * 65_536  # more than a pipe holds, asked and answered
+    assert service.in_flight_max == 1 << 15
+    assert sum(len(t.encode()) for t in ahead) > 4 * service.in_flight_max  # more than a pipe holds
     tk.prefetch(ahead)  # sent ahead: answered in order, asked for out of order
     asked = [*reversed(LIMITS), *reversed(texts)]
     there = [tk.tokenize(text) for text in asked]

@@ -100,15 +100,17 @@ def norms(text: str) -> tuple[str, ...]:
 
 # ---- the tokenizer in a second process ----------------------------------------------------------
 
-_IN_FLIGHT_MAX = 32 * 1024  # request bytes sent and not yet answered: under a pipe's 64 KB, so a send never waits
+_PIPE_BYTES = 1 << 20  # asked of the kernel for both pipes (Linux's default cap); a pipe holds 64 KB otherwise
 _WAIT = 60.0  # seconds without a byte from the child after which it is taken for dead
 
 
 class _Service:
     """This process's end of the tokenizer child: requests and answers in the same order."""
 
-    def __init__(self, pid: int, requests: int, answers: int) -> None:
+    def __init__(self, pid: int, requests: int, answers: int, capacity: int) -> None:
         self.pid = pid
+        # request bytes sent and not yet answered stay under half the pipe: a send never waits on the child
+        self.in_flight_max = capacity // 2
         self.requests = requests
         self.answers = answers
         self.sent: deque[tuple[str, int]] = deque()  # texts sent and not yet answered, with their sizes
@@ -122,7 +124,7 @@ class _Service:
         """Ask for the tokens of ``text`` (after those asked before); False if the child is gone."""
         data = text.encode("utf-8", "surrogatepass")
         frame = len(data).to_bytes(4, "little") + data
-        while self.sent and self.in_flight + len(frame) > _IN_FLIGHT_MAX:
+        while self.sent and self.in_flight + len(frame) > self.in_flight_max:
             if not self._receive_one():
                 return False
         try:
@@ -220,11 +222,24 @@ def start_service() -> bool:
         _serve(requests_out, answers_in, (requests_in, answers_out))
     os.close(requests_out)
     os.close(answers_in)
-    _SERVICE[0] = _Service(pid, requests_in, answers_out)
+    _SERVICE[0] = _Service(pid, requests_in, answers_out, _widened(requests_in, answers_out))
     import atexit
 
     atexit.register(stop_service)
     return True
+
+
+def _widened(*fds: int) -> int:
+    """Ask for wider pipes (texts sent ahead then wait in the pipe, not here); the requests pipe's size."""
+    import fcntl
+
+    sizes = []
+    for fd in fds:
+        try:
+            sizes.append(fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, _PIPE_BYTES))
+        except OSError:  # over the system's cap: the pipe keeps its size
+            sizes.append(fcntl.fcntl(fd, fcntl.F_GETPIPE_SZ))
+    return sizes[0]
 
 
 def prefetch(texts: Iterable[str]) -> None:
