@@ -179,3 +179,12 @@ def process(
         env={**os.environ, **(env or {})},
         input=stdin,
     )
+
+
+def reaped(pid: int) -> bool:
+    """The child process ``pid`` is gone and was waited for (a zombie still answers a signal)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False

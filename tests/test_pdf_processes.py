@@ -20,6 +20,7 @@ import pytest
 from plandiff.errors import InputError
 from plandiff.readers import pdf
 from plandiff.readers.lines import SourceLine
+from tests.cli import reaped
 from tests.shared_docs import shared
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="two processes are read on Linux only")
@@ -57,14 +58,6 @@ def _in_two(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return forks
 
 
-def _reaped(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    return False
-
-
 @pytest.mark.parametrize("name", [NEWSLETTER, SUMMARY])
 def test_two_processes_give_the_lines_of_one(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     path = shared(name)
@@ -73,7 +66,7 @@ def test_two_processes_give_the_lines_of_one(name: str, monkeypatch: pytest.Monk
     unpack, received = pdf._unpack, []
     monkeypatch.setattr(pdf, "_unpack", lambda *args: received.append(unpack(*args)) or received[-1])
     assert pdf.pdf_lines(path.read_bytes(), path.name) == alone
-    assert len(forks) == 1 and _reaped(forks[0])
+    assert len(forks) == 1 and reaped(forks[0])
     assert len(received) == 1 and received[0]  # the child read pages, and they were used
     assert all(line.page == index + 1 for index, lines in received[0].items() for line in lines)
 
@@ -103,7 +96,7 @@ def test_a_failing_child_leaves_its_pages_to_the_parent(
     forks = _in_two(monkeypatch)
     monkeypatch.setattr(pdf, "_pack", failure)  # only the child packs its pages
     assert pdf.pdf_lines(path.read_bytes(), path.name) == alone
-    assert len(forks) == 1 and _reaped(forks[0])
+    assert len(forks) == 1 and reaped(forks[0])
     assert capfd.readouterr() == ("", "")  # no traceback from either process
 
 
@@ -117,7 +110,7 @@ def test_children_reaped_by_the_system(monkeypatch: pytest.MonkeyPatch) -> None:
         assert pdf.pdf_lines(path.read_bytes(), path.name) == alone
     finally:
         signal.signal(signal.SIGCHLD, previous)
-    assert len(forks) == 1 and _reaped(forks[0])
+    assert len(forks) == 1 and reaped(forks[0])
 
 
 def test_a_child_that_sends_a_short_stream_is_not_believed(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -153,7 +146,7 @@ def test_an_unreadable_page_is_the_error_of_one_process(
     assert (
         str(two.value) == str(alone.value) == f"{NEWSLETTER}: a page of the PDF cannot be read (Failed to load page.)"
     )
-    assert len(forks) == (0 if unreadable == (0,) else 1) and all(map(_reaped, forks))  # page 0: before any fork
+    assert len(forks) == (0 if unreadable == (0,) else 1) and all(map(reaped, forks))  # page 0: before any fork
 
 
 def test_an_interruption_stops_the_child(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -170,7 +163,7 @@ def test_an_interruption_stops_the_child(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(pdf, "_page_lines", interrupted)
     with pytest.raises(KeyboardInterrupt):
         pdf.pdf_lines(path.read_bytes(), path.name)
-    assert len(forks) == 1 and _reaped(forks[0])
+    assert len(forks) == 1 and reaped(forks[0])
 
 
 def test_a_document_read_quickly_is_read_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -19,7 +19,7 @@ import pytest
 
 from plandiff.processes import core_to_spare, may_fork
 from plandiff.text import tokenize as tk
-from tests.cli import process
+from tests.cli import process, reaped
 from tests.shared_docs import CORPUS, cached_read, shared
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the tokenizer process is Linux's")
@@ -57,14 +57,6 @@ def service(monkeypatch: pytest.MonkeyPatch) -> Iterator[tk._Service]:
         tk.tokenize.cache_clear()
         if loaded:
             tk._tokenizer()
-
-
-def _reaped(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    return False
 
 
 def _texts() -> list[str]:
@@ -121,7 +113,7 @@ def test_garbage_from_the_child_is_not_believed(service: tk._Service) -> None:
     finally:
         with contextlib.suppress(ProcessLookupError):  # reaped already, as it should be
             os.kill(service.pid, signal.SIGCONT)
-    assert _reaped(service.pid)
+    assert reaped(service.pid)
 
 
 def test_a_text_the_child_cannot_take_fails_as_it_fails_here(service: tk._Service) -> None:
@@ -131,14 +123,14 @@ def test_a_text_the_child_cannot_take_fails_as_it_fails_here(service: tk._Servic
     with pytest.raises(type(here.value)):
         tk.tokenize(broken)
     assert tk._SERVICE[0] is None
-    assert _reaped(service.pid)
+    assert reaped(service.pid)
     assert tk.tokenize("支援を行う。") == tk._tokens_here("支援を行う。")
 
 
 def test_the_child_is_reaped_when_stopped(service: tk._Service) -> None:
     assert tk.tokenize("支援を行う。")
     tk.stop_service()
-    assert _reaped(service.pid)
+    assert reaped(service.pid)
 
 
 def test_no_child_where_the_machine_has_no_core_to_spare(monkeypatch: pytest.MonkeyPatch) -> None:
