@@ -119,6 +119,7 @@ def compare(old: Document | str | os.PathLike[str], new: Document | str | os.Pat
         delta = new_doc.meta.fiscal_year - old_doc.meta.fiscal_year
 
     prefetch(_tokenised_later(old_doc, new_doc))
+    budget = compare_budget(old_doc, new_doc)  # first: it tokenises nothing, while a tokenizer process starts on those
     section_changes, sections, heading_noise = _section_changes(old_doc, new_doc, delta)
     alphabet = Alphabet()
     # text a layout left beside a table (第2表's item names) is compared with the budget, not as measures
@@ -130,7 +131,6 @@ def compare(old: Document | str | os.PathLike[str], new: Document | str | os.Pat
     measures = classify_measures(
         old_measures, new_measures, old_items, new_items, sections, alignment, delta, old_doc.meta.fiscal_year
     )
-    budget = compare_budget(old_doc, new_doc)
     targets = compare_targets(old_doc, new_doc)
     changes: list[Change] = sorted(
         [*section_changes, *targets.changes, *measures.changes, *budget.changes], key=_sort_key

@@ -117,7 +117,7 @@ class _Service:
         self.sent_texts: set[str] = set()
         self.in_flight = 0
         self.buffer = bytearray()
-        self.received: dict[str, tuple[Token, ...]] = {}
+        self.received: dict[str, bytes] = {}  # answers read, not yet asked for
         self.done: set[str] = set()  # texts whose tokens were handed out (tokenize caches them)
 
     def send(self, text: str) -> bool:
@@ -146,7 +146,7 @@ class _Service:
             if not self._receive_one():
                 return None
         self.done.add(text)
-        return self.received.pop(text)
+        return _decoded(self.received.pop(text))
 
     def _receive_one(self) -> bool:
         """Read the answer to the oldest request; False if the child is gone or sent garbage."""
@@ -156,17 +156,10 @@ class _Service:
         data = None if length is None else self._read(length)
         if data is None:
             return False
-        try:
-            triples = marshal.loads(data)
-            tokens = tuple(Token(surface, norm, pos) for surface, norm, pos in triples)
-        except (EOFError, ValueError, TypeError):
-            return False
-        if not all(type(field) is str for token in tokens for field in token):
-            return False
         self.sent.popleft()
         self.sent_texts.discard(text)
         self.in_flight -= size
-        self.received[text] = tokens
+        self.received[text] = data  # decoded when asked for: a text sent ahead may never be
         return True
 
     def _read(self, count: int) -> bytes | None:
@@ -196,6 +189,25 @@ class _Service:
             os.waitpid(self.pid, 0)
         except OSError:
             pass
+
+
+def _decoded(data: bytes) -> tuple[Token, ...] | None:
+    """An answer's tokens (sent as three columns: surfaces, normalized forms, parts of speech); None for
+    anything else."""
+    try:
+        columns = marshal.loads(data)
+    except (EOFError, ValueError, TypeError):
+        return None
+    if type(columns) is not tuple or len(columns) != 3 or any(type(c) is not list for c in columns):
+        return None
+    surfaces, norms, poses = columns
+    if not len(surfaces) == len(norms) == len(poses):
+        return None
+    return tuple(map(Token, surfaces, norms, poses))
+
+
+def _encoded(tokens: tuple[Token, ...]) -> bytes:
+    return marshal.dumps(tuple(list(column) for column in zip(*tokens, strict=True)) if tokens else ([], [], []))
 
 
 _SERVICE: list[_Service | None] = [None]
@@ -276,7 +288,7 @@ def _serve(requests: int, answers: int, parents: tuple[int, ...]) -> None:
         stream = os.fdopen(requests, "rb")
         while len(header := stream.read(4)) == 4:
             text = stream.read(int.from_bytes(header, "little")).decode("utf-8", "surrogatepass")
-            data = marshal.dumps([tuple(token) for token in _tokens_here(text)])
+            data = _encoded(_tokens_here(text))
             view = memoryview(len(data).to_bytes(4, "little") + data)
             while view:
                 view = view[os.write(answers, view) :]
