@@ -116,7 +116,8 @@ class _Service:
         self.sent: deque[tuple[str, int]] = deque()  # texts sent and not yet answered, with their sizes
         self.sent_texts: set[str] = set()
         self.in_flight = 0
-        self.buffer = bytearray()
+        self.buffer = bytearray()  # answers read from the pipe; those before ``start`` handed on already
+        self.start = 0
         self.received: dict[str, bytes] = {}  # answers read, not yet asked for
         self.done: set[str] = set()  # texts whose tokens were handed out (tokenize caches them)
 
@@ -163,9 +164,10 @@ class _Service:
         return True
 
     def _read(self, count: int) -> bytes | None:
+        """``count`` bytes of the answers; None if the child is gone (or silent for ``_WAIT`` seconds)."""
         import select
 
-        while len(self.buffer) < count:
+        while len(self.buffer) - self.start < count:
             try:
                 ready, _, _ = select.select([self.answers], [], [], _WAIT)
                 chunk = os.read(self.answers, 1 << 20) if ready else b""
@@ -173,9 +175,12 @@ class _Service:
                 return None
             if not chunk:
                 return None
+            if self.start:  # what was read is dropped once per chunk read, not once per answer
+                del self.buffer[: self.start]
+                self.start = 0
             self.buffer += chunk
-        data = bytes(self.buffer[:count])
-        del self.buffer[:count]
+        data = bytes(self.buffer[self.start : self.start + count])
+        self.start += count
         return data
 
     def close(self) -> None:
