@@ -15,8 +15,8 @@ CPU over wall time.
 Then a scaling table (below), and ``plandiff history`` over ten yearly editions of OLD next to ``plandiff
 diff`` of one pair of them (years rolled, targets raised, a bullet reworded each year).
 
-The scaling table: OLD and NEW (every measure reworded) repeated 1×, 2×, 5× and 10×, each copy with
-its own vocabulary (every noun of copy c replaced by a katakana word of its own, so the copies are
+The scaling table (in one process: ``PLANDIFF_PROCESSES=1``, as it measures how the work grows): OLD and
+NEW (every measure reworded) repeated 1×, 2×, 5× and 10×, each copy with its own vocabulary (every noun of copy c replaced by a katakana word of its own, so the copies are
 different plans, not one plan said ten times), diffed as whole processes; time and peak memory are
 given as ratios to the 1× run of the same run. Linear stages give ~k× at k×.
 
@@ -142,7 +142,11 @@ def scaling(old: str, new: str, runs: int) -> None:
     py = sys.executable
     old_p = _pieces(Path(old).read_text(encoding="utf-8"))
     new_p = _pieces(_reworded(Path(new).read_text(encoding="utf-8")))
-    print(f"\nScaling: OLD and NEW with every measure reworded, k copies (own vocabulary each), {runs} runs each\n")
+    alone = {**os.environ, "PLANDIFF_PROCESSES": "1"}  # how the work grows, not how a second core shares it
+    print(
+        f"\nScaling: OLD and NEW with every measure reworded, k copies (own vocabulary each), {runs} runs each,"
+        " in one process\n"
+    )
     print("| size | OLD bytes | time (s) | × 1× time | peak (MB) | × 1× peak |")
     print("|---:|---:|---:|---:|---:|---:|")
     base: tuple[float, float] | None = None
@@ -153,7 +157,7 @@ def scaling(old: str, new: str, runs: int) -> None:
             b.write_text("\n".join(_copy(new_p, c) for c in range(k)), encoding="utf-8")
             walls, peaks = [], []
             for _ in range(runs):
-                wall, peak, code, _ = run([py, "-m", "plandiff", "diff", str(a), str(b)])
+                wall, peak, code, _ = run([py, "-m", "plandiff", "diff", str(a), str(b)], alone)
                 if code not in (0, 1):
                     raise SystemExit(f"scaling {k}×: exit code {code}")
                 walls.append(wall)
