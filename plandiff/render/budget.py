@@ -79,6 +79,17 @@ def _line_cells(change: Change, lang: Lang = "en") -> list[object]:
     ]
 
 
+def _follower(change: Change, lines: list[Change], lang: Lang) -> str:
+    """A total that followed its parts: its row, and its column too where another changed line of the
+    table has that row (収入 / 計 moved in two columns)."""
+    row = access.either(change, "row")
+    text = md(_path(row))
+    if sum(access.either(other, "row") == row for other in lines) > 1:
+        column = md(_path(access.either(change, "column")))
+        text += f"（{column}）" if lang == "ja" else f" ({column})"
+    return f"{text} {delta(access.get(change, 'delta'))}"
+
+
 def budget_verb(change: Change) -> str:
     """A changed amount is 増額 (increased) or 減額 (decreased); every other change keeps its own verb."""
     if change.change == "changed":
@@ -200,10 +211,7 @@ def budget_markdown(comparison: BudgetComparison, lang: Lang = "en", links: Mapp
                     f"{len(changed)} edit{'s' if len(changed) != 1 else ''}; {len(followers)} "
                     f"total{'s' if len(followers) != 1 else ''} follow: "
                 )
-            out.append(
-                f"- {head}"
-                + "; ".join(f"{md(_path(access.either(c, 'row')))} {delta(access.get(c, 'delta'))}" for c in followers)
-            )
+            out.append(f"- {head}" + "; ".join(_follower(c, changed + followers, lang) for c in followers))
         if changed:
             if len(changed) < len(changes):
                 out.append("")
