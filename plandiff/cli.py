@@ -305,4 +305,19 @@ def main() -> None:
     gc.set_threshold(100_000, 50, 100)
     _BACKGROUND["on"] = True
     _utf8_streams()
-    sys.exit(run())
+    _leave(run())
+
+
+def _leave(code: int) -> None:
+    """Exit without taking the interpreter down object by object (~25 ms after a diff, 8 % of the run):
+    the output is written and the system frees the memory at once. Exit handlers run first (the tokenizer
+    process is stopped), and the streams are flushed; if a stream cannot be, the ordinary exit says so."""
+    import atexit
+
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        sys.exit(code)
+    os._exit(code)
