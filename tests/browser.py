@@ -34,8 +34,10 @@ REASON = "chromium is not installed (`.ci/run` installs it: apt-get install -y c
 # what the browser computed for a page: its scroll width, the colours of ``del``/``ins``, the ``#anchor``
 # links (the table of contents, a target row to its measure), whether every one has its target and
 # scrolls it into view, and, for every distinct Japanese character of the page, whether it renders as a
-# real glyph: each is drawn on a canvas in the page's own font and compared with the box (.notdef,
-# "tofu") that an unassigned code point draws in the same font
+# real glyph: each is drawn on a canvas in the page's own font and compared, pixel by pixel, with the
+# box (.notdef, "tofu") that an unassigned code point draws in the same font and with nothing drawn
+# (each character drawn once, the box and the blank once for the page: drawing every character three
+# times and comparing the pixels as joined strings took most of Chromium's 4 s of CPU)
 PROBE = """
 <script>
 addEventListener('load', () => {
@@ -57,11 +59,12 @@ addEventListener('load', () => {
   const canvas = document.createElement('canvas'); canvas.width = 48; canvas.height = 48;
   const ctx = canvas.getContext('2d', {willReadFrequently: true});
   const draw = (ch) => { ctx.clearRect(0, 0, 48, 48); ctx.font = font.replace(/\\d+(\\.\\d+)?px/, '32px');
-    ctx.fillText(ch, 4, 36); return Array.from(ctx.getImageData(0, 0, 48, 48).data).join(','); };
-  const tofu = draw('\\u{10FFFD}');
+    ctx.fillText(ch, 4, 36); return new Uint32Array(ctx.getImageData(0, 0, 48, 48).data.buffer); };
+  const same = (a, b) => a.length === b.length && a.every((value, i) => value === b[i]);  // every pixel
+  const tofu = draw('\\u{10FFFD}'), blank = draw('');
   const chars = [...new Set(document.body.innerText)].filter(ch => /[\\u3040-\\u30ff\\u3400-\\u9fff]/.test(ch));
   out.japanese = chars.length;
-  out.tofu = chars.filter(ch => draw(ch) === tofu || draw(ch) === draw(''));
+  out.tofu = chars.filter(ch => { const drawn = draw(ch); return same(drawn, tofu) || same(drawn, blank); });
   const pre = document.createElement('pre'); pre.id = 'probe'; pre.textContent = JSON.stringify(out);
   document.body.appendChild(pre);
 });

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import settings
 
 from plandiff.model import Document
+from tests import shared_docs
 from tests.browser import CHROMIUM, REASON, open_pages, session_pages
 from tests.seeded import Seeded
 from tests.shared_docs import cached_read
@@ -23,6 +24,11 @@ if os.environ.get("CI"):
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 FY2021 = CORPUS / "smrj-fy2021-annual-plan.txt"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if getattr(config, "cache", None) is not None:  # not with -p no:cacheprovider
+        shared_docs.STORE = config.cache.mkdir("real-sources")
 
 
 @pytest.fixture(scope="session")

@@ -36,6 +36,17 @@ def _alone(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[SourceLine, ...
         return pdf.pdf_lines(path.read_bytes(), path.name)
 
 
+_ALONE: dict[str, tuple[SourceLine, ...]] = {}
+
+
+def _lines_alone(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[SourceLine, ...]:
+    """:func:`_alone` of an unpatched reader, read once per module for each document (the lines reading in
+    one process gives, which every two-process reading below is compared with)."""
+    if path.name not in _ALONE:
+        _ALONE[path.name] = _alone(path, monkeypatch)
+    return _ALONE[path.name]
+
+
 def _no_fork() -> int:
     raise AssertionError("forked although asked to read in one process")
 
@@ -61,7 +72,7 @@ def _in_two(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 @pytest.mark.parametrize("name", [NEWSLETTER, SUMMARY])
 def test_two_processes_give_the_lines_of_one(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     path = shared(name)
-    alone = _alone(path, monkeypatch)
+    alone = _lines_alone(path, monkeypatch)
     forks = _in_two(monkeypatch)
     unpack, received = pdf._unpack, []
     monkeypatch.setattr(pdf, "_unpack", lambda *args: received.append(unpack(*args)) or received[-1])
@@ -92,7 +103,7 @@ def test_a_failing_child_leaves_its_pages_to_the_parent(
     failure: Callable[..., object], monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
 ) -> None:
     path = shared(NEWSLETTER)
-    alone = _alone(path, monkeypatch)
+    alone = _lines_alone(path, monkeypatch)
     forks = _in_two(monkeypatch)
     monkeypatch.setattr(pdf, "_pack", failure)  # only the child packs its pages
     assert pdf.pdf_lines(path.read_bytes(), path.name) == alone
@@ -103,7 +114,7 @@ def test_a_failing_child_leaves_its_pages_to_the_parent(
 def test_children_reaped_by_the_system(monkeypatch: pytest.MonkeyPatch) -> None:
     """A program that ignores SIGCHLD (its children are reaped for it): no error, the same lines."""
     path = shared(NEWSLETTER)
-    alone = _alone(path, monkeypatch)
+    alone = _lines_alone(path, monkeypatch)
     forks = _in_two(monkeypatch)
     previous = signal.signal(signal.SIGCHLD, signal.SIG_IGN)
     try:
@@ -115,7 +126,7 @@ def test_children_reaped_by_the_system(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_a_child_that_sends_a_short_stream_is_not_believed(monkeypatch: pytest.MonkeyPatch) -> None:
     path = shared(NEWSLETTER)
-    alone = _alone(path, monkeypatch)
+    alone = _lines_alone(path, monkeypatch)
     _in_two(monkeypatch)
     receive = pdf._receive
     monkeypatch.setattr(pdf, "_receive", lambda fd: (receive(fd) or b"")[:-7])

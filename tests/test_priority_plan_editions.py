@@ -61,7 +61,8 @@ def new_txt(tmp_path_factory: pytest.TempPathFactory, new_lines: list[str]) -> P
 def new_pdf(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, new_lines: list[str]
 ) -> tuple[Path, list[int | None]]:
-    cache = request.config.cache.mkdir("typeset") if request.config.cache is not None else None
+    store = getattr(request.config, "cache", None)  # none with -p no:cacheprovider
+    cache = store.mkdir("typeset") if store is not None else None
     data, pages = cached_layout_pdf(new_lines, cache)
     path = tmp_path_factory.mktemp("priority") / "priority-plan-2024.CONSTRUCTED.pdf"
     path.write_bytes(data)
