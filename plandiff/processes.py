@@ -32,12 +32,15 @@ def may_fork() -> bool:
 
 
 def core_to_spare() -> bool:
-    """A core the machine is not using (the load of the last minute under all cores but half of one):
-    where every core is busy, a helper process only takes time from this one."""
+    """A core no other task is running on now (Linux's count of runnable tasks, this one included, under
+    the cores): where every core is busy, a helper process only takes time from this one. The count is
+    of this instant, not the last minute's load average, which lags a burst of work by a minute."""
     if os.environ.get(PROCESSES_ENV, "").strip() == "2":
         return True
     try:
         cores = len(os.sched_getaffinity(0))
-        return cores >= 2 and os.getloadavg()[0] < cores - 0.5
-    except (AttributeError, OSError):
+        with open("/proc/loadavg", encoding="ascii") as stat:
+            running = int(stat.read().split()[3].split("/")[0])
+    except (AttributeError, OSError, ValueError, IndexError):
         return False
+    return cores >= 2 and running < cores

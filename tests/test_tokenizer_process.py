@@ -14,6 +14,8 @@ import os
 import signal
 import sys
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -133,13 +135,26 @@ def test_the_child_is_reaped_when_stopped(service: tk._Service) -> None:
     assert reaped(service.pid)
 
 
-def test_no_child_where_the_machine_has_no_core_to_spare(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_child_where_the_machine_has_no_core_to_spare(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import builtins
+
+    stat = tmp_path / "loadavg"
+    real_open = builtins.open
+
+    def loadavg(path: object, *args: Any, **kwargs: Any) -> Any:
+        return real_open(stat if path == "/proc/loadavg" else path, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(builtins, "open", loadavg)
+    monkeypatch.delenv("PLANDIFF_PROCESSES", raising=False)
     monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1})
-    monkeypatch.setattr(os, "getloadavg", lambda: (1.9, 1.0, 1.0))
+    stat.write_text("0.10 0.20 0.30 2/345 6789\n")  # this process and one other running: both cores busy
     assert not core_to_spare()
-    monkeypatch.setattr(os, "getloadavg", lambda: (0.3, 1.0, 1.0))
+    stat.write_text("3.10 2.20 1.30 1/345 6789\n")  # a busy last minute, but only this process now
     assert core_to_spare()
     monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0})
+    assert not core_to_spare()
+    stat.write_text("garbled\n")
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1})
     assert not core_to_spare()
     monkeypatch.setenv("PLANDIFF_PROCESSES", "2")
     assert core_to_spare()
