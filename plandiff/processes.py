@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 
 ONE_PROCESS_ENV = ("PLANDIFF_PROCESSES", "PLANDIFF_PDF_PROCESSES")
 PROCESSES_ENV = "PLANDIFF_PROCESSES"
@@ -44,3 +45,26 @@ def core_to_spare() -> bool:
     except (AttributeError, OSError, ValueError, IndexError):
         return False
     return cores >= 2 and running < cores
+
+
+def fork_with_pipes(
+    count: int, before: Callable[[list[tuple[int, int]]], list[int]] | None = None
+) -> tuple[int, list[int]] | None:
+    """``count`` pipes, then a fork: ``(pid, fds)``, ``pid`` 0 in the child, ``fds`` the pipes' ends as
+    (read, write) pairs flattened, less those ``before`` closed (it runs on the pipes before the fork and
+    returns the ends it closed). None, with every end closed, where the system refuses a pipe or the fork."""
+    fds: list[int] = []
+    try:
+        pipes = []
+        for _ in range(count):
+            pipe = os.pipe()
+            pipes.append(pipe)
+            fds += pipe
+        if before is not None:
+            for closed in before(pipes):
+                fds.remove(closed)
+        return os.fork(), fds
+    except OSError:
+        for fd in fds:
+            os.close(fd)
+        return None

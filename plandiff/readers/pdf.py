@@ -33,7 +33,7 @@ from typing import NoReturn
 
 from plandiff.conventions.base import heading_like
 from plandiff.errors import InputError
-from plandiff.processes import may_fork
+from plandiff.processes import fork_with_pipes, may_fork
 from plandiff.readers.lines import SourceLine
 from plandiff.readers.pdf_chars import read_page
 from plandiff.readers.pdf_layout import Cell, Line, page_lines
@@ -150,20 +150,17 @@ def _may_fork() -> bool:
 def _read_pages_in_two(document: object, first: int, count: int) -> list[list[_Line]] | None:
     """Pages ``first`` to ``count - 1`` read here and in a forked child, in page order; None if a page here
     could not be read."""
-    fds: list[int] = []
-    try:
-        queue, queue_in = os.pipe()
-        fds += (queue, queue_in)
-        results, results_in = os.pipe()
-        fds += (results, results_in)
+
+    def fill(pipes: list[tuple[int, int]]) -> list[int]:
+        queue_in = pipes[0][1]
         os.write(queue_in, b"".join(index.to_bytes(2, "little") for index in range(first, count)))  # ≤ 4 KB
-        os.close(queue_in)
-        fds.remove(queue_in)
-        pid = os.fork()
-    except OSError:
-        for fd in fds:
-            os.close(fd)
+        os.close(queue_in)  # written whole before the fork: a process that finds it empty is done
+        return [queue_in]
+
+    forked = fork_with_pipes(2, fill)
+    if forked is None:
         return None
+    pid, (queue, results, results_in) = forked
     if pid == 0:
         _child(document, queue, results, results_in)
     os.close(results_in)

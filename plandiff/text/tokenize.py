@@ -220,21 +220,14 @@ _SERVICE: list[_Service | None] = [None]
 
 def start_service() -> bool:
     """Start the tokenizer in a forked child, if this process may fork and has none yet. True if it runs."""
-    from plandiff.processes import core_to_spare, may_fork
+    from plandiff.processes import core_to_spare, fork_with_pipes, may_fork
 
     if _SERVICE[0] is not None or _tokenizer.cache_info().currsize or not (may_fork() and core_to_spare()):
         return _SERVICE[0] is not None
-    fds: list[int] = []
-    try:
-        requests_out, requests_in = os.pipe()
-        fds += (requests_out, requests_in)
-        answers_out, answers_in = os.pipe()
-        fds += (answers_out, answers_in)
-        pid = os.fork()
-    except OSError:
-        for fd in fds:
-            os.close(fd)
+    forked = fork_with_pipes(2)
+    if forked is None:
         return False
+    pid, (requests_out, requests_in, answers_out, answers_in) = forked
     if pid == 0:
         _serve(requests_out, answers_in, (requests_in, answers_out))
     os.close(requests_out)
