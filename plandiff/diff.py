@@ -7,14 +7,13 @@ Rendering is separate (:mod:`plandiff.render`), so a notebook can inspect the ch
 from __future__ import annotations
 
 import os
-import re
 
 from plandiff.align.items import make_items
 from plandiff.align.measures import align_measures
 from plandiff.align.sections import SectionAlignment, align_sections
 from plandiff.classify.budget_changes import compare_budget
 from plandiff.classify.ids import content_id, numbered, unique
-from plandiff.classify.measures import classify_measures
+from plandiff.classify.measures import YEAR_NUMBER_RE, classify_measures
 from plandiff.classify.target_changes import compare_targets
 from plandiff.extract.targets import restatement_texts
 from plandiff.load import read
@@ -38,7 +37,6 @@ from plandiff.text.tokenize import prefetch
 
 KIND_ORDER = {"section": 0, "target": 1, "measure": 2, "budget": 3}
 _STRUCTURAL = frozenset({"annex", "account"})  # table-level changes are the budget comparison's
-_YEAR_NUMBER_RE = re.compile(r"(?:[0-9０-９]+|元)\s*年度")  # a text with a fiscal year is audited for noise
 
 
 def _stats(document: Document) -> dict[str, int]:
@@ -174,9 +172,9 @@ def _tokenised_later(old: Document, new: Document) -> list[str]:
         out += [
             m.text
             for m in a.measures
-            if m.kind != "table_text" and (m.text not in texts or _YEAR_NUMBER_RE.search(m.text))
+            if m.kind != "table_text" and (m.text not in texts or YEAR_NUMBER_RE.search(m.text))
         ]
-    return out + restatement_texts(old) + restatement_texts(new)
+    return [*out, *restatement_texts(old), *restatement_texts(new)]
 
 
 def _edition(side: str, meta: Metadata) -> dict[str, str]:

@@ -68,3 +68,10 @@ def fork_with_pipes(
         for fd in fds:
             os.close(fd)
         return None
+
+
+def write_all(fd: int, data: bytes) -> None:
+    """Write all of ``data`` to a pipe (a write may take only part of it); OSError if the reader is gone."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]

@@ -42,8 +42,8 @@ LIMITS = (
 @pytest.fixture
 def service(monkeypatch: pytest.MonkeyPatch) -> Iterator[tk._Service]:
     """A tokenizer child started for the test (forced: a worker has threads), stopped after it."""
-    monkeypatch.setattr("plandiff.processes.may_fork", lambda: True)
-    monkeypatch.setattr("plandiff.processes.core_to_spare", lambda: True)
+    monkeypatch.setattr(tk, "may_fork", lambda: True)
+    monkeypatch.setattr(tk, "core_to_spare", lambda: True)
     monkeypatch.setattr(tk, "_PIPE_BYTES", 1 << 16)  # pipes of 64 KB: the tests send more than they hold
     tk.tokenize.cache_clear()
     tk.stop_service()

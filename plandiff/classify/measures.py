@@ -168,13 +168,13 @@ def hidden_noise(
     return out
 
 
-_YEAR_NUMBER_RE = re.compile(r"(?:[0-9０-９]+|元)\s*年度")  # what a fiscal-year mention needs
+YEAR_NUMBER_RE = re.compile(r"(?:[0-9０-９]+|元)\s*年度")  # what a fiscal-year mention needs: such text is audited
 
 
 def _plainly_equal(om: Measure, nm: Measure) -> bool:
     """The same text, written the same way, with no fiscal year in it: nothing can be hidden (and
     nothing needs tokenising)."""
-    return om.raw == nm.raw and om.text == nm.text and not _YEAR_NUMBER_RE.search(om.text)
+    return om.raw == nm.raw and om.text == nm.text and not YEAR_NUMBER_RE.search(om.text)
 
 
 def _deadline_moved(old: Item, new: Item, delta: int) -> tuple[Pair[int | None], bool] | None:

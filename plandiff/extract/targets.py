@@ -305,7 +305,8 @@ def _candidates(document: Document) -> _Candidates:
     return _Candidates(items, by_value, bodies)
 
 
-def restatement_texts(document: Document) -> list[str]:
+@per_document  # asked by the comparison, to send them ahead, and by extract_targets
+def restatement_texts(document: Document) -> tuple[str, ...]:
     """The texts :func:`extract_targets` will tokenise to score restatements (to be sent ahead to a
     tokenizer process: :func:`plandiff.text.tokenize.prefetch`)."""
     items, _, bodies = _candidates(document)
@@ -314,7 +315,7 @@ def restatement_texts(document: Document) -> list[str]:
         for item in (items[k] for k in candidates):
             if body.value == item.value and _same_unit(body.unit, item.unit) and body.path[:2] == item.path[:2]:
                 out += [body.metric, item.metric, body.context or body.metric, _topic(body.metric)]
-    return [text for text in out if text]
+    return tuple(text for text in out if text)
 
 
 @per_document

@@ -33,7 +33,7 @@ from typing import NoReturn
 
 from plandiff.conventions.base import heading_like
 from plandiff.errors import InputError
-from plandiff.processes import fork_with_pipes, may_fork
+from plandiff.processes import fork_with_pipes, may_fork, write_all
 from plandiff.readers.lines import SourceLine
 from plandiff.readers.pdf_chars import read_page
 from plandiff.readers.pdf_layout import Cell, Line, page_lines
@@ -208,9 +208,7 @@ def _child(document: object, queue: int, results: int, results_in: int) -> NoRet
     try:
         os.close(results)
         data = marshal.dumps([(index, _pack(_page_lines(document, index))) for index in _claimed(queue)])
-        view = memoryview(data)
-        while view:
-            view = view[os.write(results_in, view) :]
+        write_all(results_in, data)
         status = 0
     except BaseException:  # the parent reads these pages itself
         pass

@@ -25,6 +25,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from plandiff.processes import core_to_spare, fork_with_pipes, may_fork, write_all
+
 _MAX_BYTES = 40_000  # under Sudachi's 49,149-byte limit, with room for multi-byte characters
 _SENTENCE_RE = re.compile(r"(?<=[。．\n])")
 
@@ -129,9 +131,7 @@ class _Service:
             if not self._receive_one():
                 return False
         try:
-            view = memoryview(frame)
-            while view:
-                view = view[os.write(self.requests, view) :]
+            write_all(self.requests, frame)
         except OSError:
             return False
         self.sent.append((text, len(frame)))
@@ -220,8 +220,6 @@ _SERVICE: list[_Service | None] = [None]
 
 def start_service() -> bool:
     """Start the tokenizer in a forked child, if this process may fork and has none yet. True if it runs."""
-    from plandiff.processes import core_to_spare, fork_with_pipes, may_fork
-
     if _SERVICE[0] is not None or _tokenizer.cache_info().currsize or not (may_fork() and core_to_spare()):
         return _SERVICE[0] is not None
     forked = fork_with_pipes(2)
@@ -287,9 +285,7 @@ def _serve(requests: int, answers: int, parents: tuple[int, ...]) -> None:
         while len(header := stream.read(4)) == 4:
             text = stream.read(int.from_bytes(header, "little")).decode("utf-8", "surrogatepass")
             data = _encoded(_tokens_here(text))
-            view = memoryview(len(data).to_bytes(4, "little") + data)
-            while view:
-                view = view[os.write(answers, view) :]
+            write_all(answers, len(data).to_bytes(4, "little") + data)
         status = 0
     except BaseException:  # the parent tokenises itself
         pass
